@@ -1,0 +1,38 @@
+# Two commands for users:  `make lab` (set up + open the notebooks) and `make test`.
+# Everything lives in a local virtual environment, built from pyproject.toml when it is
+# missing or older than pyproject.toml; a second run with nothing changed installs nothing.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Two workers; a notebook's cells must stay on one worker (nbval shares one kernel).
+PYTEST_ARGS ?= -n 2 --dist loadfile
+
+.PHONY: setup lab test notebooks bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"Python >= 3.11 is needed, {sys.executable} is {v.major}.{v.minor}")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Token authentication stays on (JupyterLab prints the URL with its token); localhost only.
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Re-execute every notebook top to bottom and store its outputs (see tools/refresh_notebooks.py).
+notebooks: $(STAMP)
+	$(BIN)/python tools/refresh_notebooks.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_training.py
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache .hypothesis

@@ -1,0 +1,238 @@
+"""A dense feed-forward network and its forward and backward passes.
+
+Conventions, used everywhere in the package:
+
+* ``weights[l][j, k]`` is the weight from neuron k of layer l to neuron j of layer l+1
+  (layer 0 is the inputs), so ``net = out_prev @ W.T + b``.
+* ``biases[l]`` has shape ``(1,)`` for one bias shared by the whole layer (the article's
+  b1 and b2) or ``(n,)`` for one bias per neuron.
+* Inputs and targets are one example ``(n,)`` or a batch of rows ``(batch, n)``; errors
+  and gradients are **summed** over the batch (so a batch of one gives the article's
+  numbers, and a batch gradient is the sum of the per-example gradients).
+* Every parameter may carry leading "configuration" axes, e.g. weights of shape
+  ``(64, 2, 2)``: 64 independent networks trained side by side in one numpy call each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, Array, ErrorFunction
+from .validation import as_batch, as_count, as_float_array
+
+
+@dataclass(frozen=True)
+class Network:
+    """Weights, biases, one activation per layer and the error function."""
+
+    weights: tuple[Array, ...]
+    biases: tuple[Array, ...]
+    activations: tuple[Activation, ...]
+    error: ErrorFunction = HALF_SQUARED_ERROR
+
+    def __post_init__(self) -> None:
+        weights = tuple(as_float_array(f"weights[{l}]", w) for l, w in enumerate(self.weights))
+        biases = tuple(as_float_array(f"biases[{l}]", b) for l, b in enumerate(self.biases))
+        if not weights:
+            raise ValueError("weights: expected at least one layer, got none")
+        if len(biases) != len(weights) or len(self.activations) != len(weights):
+            raise ValueError(
+                f"biases, activations: expected one per layer ({len(weights)}), "
+                f"got {len(biases)} biases and {len(self.activations)} activations"
+            )
+        configs = weights[0].shape[:-2]
+        for l, (w, b) in enumerate(zip(weights, biases)):
+            if w.ndim < 2 or w.shape[:-2] != configs or min(w.shape[-2:]) == 0:
+                raise ValueError(f"weights[{l}]: expected shape {configs + ('n_out', 'n_in')}, got {w.shape}")
+            if l and w.shape[-1] != weights[l - 1].shape[-2]:
+                raise ValueError(
+                    f"weights[{l}]: expected {weights[l - 1].shape[-2]} columns "
+                    f"(one per neuron of the layer before), got shape {w.shape}"
+                )
+            if b.shape not in (configs + (1,), configs + (w.shape[-2],)):
+                raise ValueError(
+                    f"biases[{l}]: expected shape {configs + (1,)} (shared) or "
+                    f"{configs + (w.shape[-2],)} (per neuron), got {b.shape}"
+                )
+        for l, act in enumerate(self.activations):
+            if not (callable(act) and hasattr(act, "derivative")):
+                raise TypeError(f"activations[{l}]: expected an Activation, got {act!r}")
+        if not (callable(self.error) and hasattr(self.error, "derivative")):
+            raise TypeError(f"error: expected an ErrorFunction, got {self.error!r}")
+        for array in weights + biases:
+            array.flags.writeable = False  # a Network is a value: training makes new ones
+        object.__setattr__(self, "weights", weights)
+        object.__setattr__(self, "biases", biases)
+        object.__setattr__(self, "activations", tuple(self.activations))
+
+    @classmethod
+    def from_layers(
+        cls,
+        weights: Sequence[Any],
+        biases: Sequence[Any],
+        activation: Activation | Sequence[Activation] = LOGISTIC,
+        error: ErrorFunction = HALF_SQUARED_ERROR,
+    ) -> Network:
+        """Build from nested lists; one activation for all layers or one per layer."""
+        if isinstance(activation, Sequence):
+            activations = tuple(activation)
+        else:
+            activations = (activation,) * len(weights)
+        return cls(tuple(weights), tuple(biases), activations, error)
+
+    @classmethod
+    def random(
+        cls,
+        sizes: Sequence[int],
+        *,
+        seed: int | None = None,
+        shared_bias: bool = True,
+        activation: Activation | Sequence[Activation] = LOGISTIC,
+        error: ErrorFunction = HALF_SQUARED_ERROR,
+    ) -> Network:
+        """Random weights in [-1, 1) for layer sizes like (3, 5, 2); reproducible by seed."""
+        if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence) or len(sizes) < 2:
+            raise ValueError(f"sizes: expected at least two layer sizes like (2, 2, 2), got {sizes!r}")
+        sizes = [as_count(f"sizes[{i}]", n, minimum=1) for i, n in enumerate(sizes)]
+        rng = np.random.default_rng(seed)
+        weights = [rng.uniform(-1, 1, (n_out, n_in)) for n_in, n_out in zip(sizes, sizes[1:])]
+        biases = [rng.uniform(-1, 1, 1 if shared_bias else n_out) for n_out in sizes[1:]]
+        return cls.from_layers(weights, biases, activation, error)
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        """Neurons per layer, inputs first: (2, 2, 2) for the article."""
+        return (self.weights[0].shape[-1],) + tuple(w.shape[-2] for w in self.weights)
+
+    @property
+    def config_shape(self) -> tuple[int, ...]:
+        """Leading axes of stacked configurations; () for a single network."""
+        return self.weights[0].shape[:-2]
+
+    def stacked(self, count: int) -> Network:
+        """``count`` copies of this network along a new leading configuration axis."""
+        count = as_count("count", count, minimum=1)
+        tile = lambda a: np.broadcast_to(a, (count,) + a.shape).copy()  # noqa: E731
+        return Network(tuple(map(tile, self.weights)), tuple(map(tile, self.biases)),
+                       self.activations, self.error)
+
+
+@dataclass(frozen=True)
+class ForwardPass:
+    """Every intermediate of the forward pass; index l = 0 is the first non-input layer."""
+
+    inputs: Array
+    targets: Array
+    net: tuple[Array, ...]
+    out: tuple[Array, ...]
+    errors: Array  # E_o for every output neuron (and example)
+    total: Array   # E_total: summed over outputs and batch; one per configuration
+
+    @property
+    def outputs(self) -> Array:
+        """The network's outputs (the last layer's ``out``)."""
+        return self.out[-1]
+
+
+@dataclass(frozen=True)
+class BackwardPass:
+    """Every quantity the article names, for every layer (l = 0 is the first hidden layer).
+
+    ``dE_dout``, ``dout_dnet`` and ``delta`` (= dE/dnet) are computed by the recursion;
+    the rest are read off them on first use.
+    """
+
+    forward: ForwardPass
+    weights: tuple[Array, ...]
+    biases: tuple[Array, ...]
+    dE_dout: tuple[Array, ...]
+    dout_dnet: tuple[Array, ...]
+    delta: tuple[Array, ...]
+
+    @cached_property
+    def contributions(self) -> tuple[Array, ...]:
+        """Per hidden layer l: [..., batch, j, k] = dE_j/dout_k, the part of the error that
+        reaches neuron k of layer l through neuron j of layer l+1 (delta_j * w_jk).
+        Summed over j it gives ``dE_dout[l]``. The output layer has none (empty array)."""
+        parts = [d[..., :, None] * w[..., None, :, :] for d, w in zip(self.delta[1:], self.weights[1:])]
+        return tuple(parts) + (np.empty((0,)),)
+
+    @property
+    def dnet_dw(self) -> tuple[Array, ...]:
+        """dnet_j/dw_jk = out_k of the layer before (the inputs for the first layer)."""
+        return (self.forward.inputs,) + self.forward.out[:-1]
+
+    @cached_property
+    def dE_dw(self) -> tuple[Array, ...]:
+        """Gradient of E_total for every weight, shaped like the weights."""
+        return tuple(np.swapaxes(d, -1, -2) @ a for d, a in zip(self.delta, self.dnet_dw))
+
+    @cached_property
+    def dE_db(self) -> tuple[Array, ...]:
+        """Gradient of E_total for every bias; a shared bias collects every neuron's delta."""
+        summed = [d.sum(axis=-2) for d in self.delta]  # over the batch
+        return tuple(g.sum(axis=-1, keepdims=True) if b.shape[-1] == 1 else g
+                     for g, b in zip(summed, self.biases))
+
+
+def _forward(network: Network, inputs: Array, targets: Array) -> ForwardPass:
+    net, out, previous = [], [], inputs
+    for w, b, act in zip(network.weights, network.biases, network.activations):
+        n = previous @ np.swapaxes(w, -1, -2)
+        n += b[..., None, :]
+        previous = act(n)
+        net.append(n)
+        out.append(previous)
+    errors = network.error(previous, targets)
+    return ForwardPass(inputs, targets, tuple(net), tuple(out), errors, errors.sum(axis=(-2, -1)))
+
+
+def _backward(network: Network, fp: ForwardPass) -> BackwardPass:
+    layers = len(network.weights)
+    dE_dout: list[Array] = [network.error.derivative(fp.out[-1], fp.targets)]
+    dout_dnet: list[Array] = []
+    delta: list[Array] = []
+    for l in range(layers - 1, -1, -1):
+        dout_dnet.append(network.activations[l].derivative(fp.net[l], fp.out[l]))
+        delta.append(dE_dout[-1] * dout_dnet[-1])
+        if l:  # the error reaching out_k of the layer below, summed over every path j
+            dE_dout.append(delta[-1] @ network.weights[l])
+    rev = lambda xs: tuple(reversed(xs))  # noqa: E731  (built output-first, stored input-first)
+    return BackwardPass(fp, network.weights, network.biases, rev(dE_dout), rev(dout_dnet), rev(delta))
+
+
+def check_data(network: Network, inputs: Any, targets: Any) -> tuple[Array, Array]:
+    """Validate inputs and targets against the network; return them as batches of rows."""
+    n_in, n_out = network.sizes[0], network.sizes[-1]
+    x = as_batch("inputs", inputs, n_in, "number of inputs")
+    t = as_batch("targets", targets, n_out, "number of outputs")
+    if x.shape[0] != t.shape[0]:
+        raise ValueError(f"inputs, targets: expected the same number of examples, got {x.shape[0]} and {t.shape[0]}")
+    return x, t
+
+
+def forward(network: Network, inputs: Any, targets: Any) -> ForwardPass:
+    """Feed inputs forward and measure the error against the targets."""
+    _check_network(network)
+    return _forward(network, *check_data(network, inputs, targets))
+
+
+def backward(network: Network, fp: ForwardPass) -> BackwardPass:
+    """Propagate the error of a forward pass back to every weight and bias."""
+    _check_network(network)
+    if not isinstance(fp, ForwardPass):
+        raise TypeError(f"fp: expected the ForwardPass returned by forward(), got {type(fp).__name__}")
+    if tuple(o.shape[-1] for o in fp.out) != network.sizes[1:]:
+        raise ValueError(f"fp: expected a forward pass of a {network.sizes} network, "
+                         f"got layer sizes {tuple(o.shape[-1] for o in fp.out)}")
+    return _backward(network, fp)
+
+
+def _check_network(network: Any) -> None:
+    if not isinstance(network, Network):
+        raise TypeError(f"network: expected a Network, got {type(network).__name__}")
