@@ -124,7 +124,8 @@ def quantities(
     Keys: the inputs ``i1, i2``, ``target_o1, target_o2``, ``w1..w8, b1, b2, eta``; the
     forward pass ``net_h1 .. out_o2``, ``E_o1, E_o2, E_total``; the backward pass
     ``dE_dout_o1``, ``dout_o1_dnet_o1``, ``delta_o1``, ``dnet_o1_dw5``, ``dE_dw5`` ...,
-    ``dE_o1_dout_h1`` ..., ``dE_db1, dE_db2``; and the update ``w1_new .. w8_new``.
+    ``dE_o1_dout_h1`` ..., ``dE_db1, dE_db2``; the update ``w1_new .. w8_new`` and the
+    network's answer after it, ``out_o1_new, out_o2_new, E_total_new``.
     """
     network = article_network() if network is None else network
     _check_2_2_2(network)
@@ -154,9 +155,13 @@ def quantities(
             q[f"dE_d{name}"] = float(bp.dE_dw[layer][index])
         else:
             q[f"dE_d{name}"] = float(bp.dE_db[layer][index])
-    for name, value in parameters(update(network, bp, eta)).items():
-        if name.startswith("w"):  # the article never moves its biases
+    updated = update(network, bp, eta)  # the article never moves its biases
+    for name, value in parameters(updated).items():
+        if name.startswith("w"):
             q[f"{name}_new"] = value
+    after = forward(updated, fp.inputs, fp.targets)
+    q["out_o1_new"], q["out_o2_new"] = (float(v) for v in after.outputs[0])
+    q["E_total_new"] = float(after.total)
     return q
 
 

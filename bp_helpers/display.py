@@ -1,0 +1,88 @@
+"""Rich notebook views of a section's steps: rendered equations and a summary table.
+
+Each view renders as Markdown/HTML for the reader and has a plain-text twin
+(``__repr__``) carrying the same numbers, because plain text is what nbval compares.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from .steps import Step, at_article_settings, number
+
+MATCH, DIFFER = "✓", "✗"
+
+
+def _verdict(step: Step, article_settings: bool) -> str:
+    if step.printed is None:
+        return ""
+    if not article_settings:
+        return f"article: {step.printed} (at the article's settings, not these)"
+    return f"article: {step.printed} {MATCH if step.match else DIFFER}"
+
+
+def _check(steps: Sequence[Step]) -> Sequence[Step]:
+    if not steps or not all(isinstance(s, Step) for s in steps):
+        raise TypeError(f"steps: expected a non-empty list of Step, got {steps!r}")
+    return steps
+
+
+class StepsView:
+    """A section's steps as equations, each with the article's printed value beside it."""
+
+    def __init__(self, steps: Sequence[Step]) -> None:
+        self.steps = _check(steps)
+        self.article_settings = at_article_settings(self.steps[0].values)
+
+    def _repr_markdown_(self) -> str:
+        lines = []
+        for s in self.steps:
+            verdict = _verdict(s, self.article_settings)
+            lines.append(f"$${s.equation_tex()}$$" + (f"\n\n<small>{verdict}</small>" if verdict else ""))
+        return "\n\n".join(lines)
+
+    def __repr__(self) -> str:
+        lines = []
+        for s in self.steps:
+            verdict = _verdict(s, self.article_settings)
+            lines.append(s.equation_text() + (f"\n    {verdict}" if verdict else ""))
+        return "\n".join(lines)
+
+
+class SummaryTable:
+    """quantity | computed | article | match, for every step of a section."""
+
+    COLUMNS = ("quantity", "computed", "article", "match")
+
+    def __init__(self, steps: Sequence[Step]) -> None:
+        self.steps = _check(steps)
+        self.article_settings = at_article_settings(self.steps[0].values)
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """The table's cells as text."""
+        def mark(s: Step) -> str:
+            if s.printed is None:
+                return ""
+            if not self.article_settings:
+                return "n/a"  # the article's numbers belong to the article's settings
+            return MATCH if s.match else DIFFER
+        return [(s.name, number(s.value), s.printed or "—", mark(s)) for s in self.steps]
+
+    @property
+    def all_match(self) -> bool:
+        """Every printed value reproduced (a known erratum counts as a difference)."""
+        return all(s.match is not False for s in self.steps)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{c}</th>" for c in self.COLUMNS)
+        body = "".join(
+            "<tr>" + "".join(f"<td><code>{html.escape(c)}</code></td>" if i == 0 else
+                             f"<td>{html.escape(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+            for row in self.rows())
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def __repr__(self) -> str:
+        rows = [self.COLUMNS, *self.rows()]
+        widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)

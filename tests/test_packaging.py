@@ -1,0 +1,36 @@
+"""Setup files agree with each other and keep JupyterLab locked down."""
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~ \[;]", requirement.strip(), maxsplit=1)[0].lower()
+
+
+def test_environment_yml_lists_the_same_packages_as_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    lines = (ROOT / "environment.yml").read_text().splitlines()
+    deps = lines[lines.index("dependencies:") + 1:]
+    listed = {_name(line[4:]) for line in deps if re.match(r"^  - [a-zA-Z][\w-]*(\W|$)", line)}
+    assert listed - {"python", "pip", "pip:"} == wanted
+    assert "      - -e ." in lines, "the project itself is installed editable via pip:"
+
+
+def test_lab_keeps_token_and_localhost():
+    make = (ROOT / "Makefile").read_text()
+    lab = re.search(r"^lab:.*\n((?:\t.*\n)+)", make, re.M).group(1)
+    assert "--ip=127.0.0.1" in lab
+    assert "token" not in lab.lower(), "the default (a random token) must stay"
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    commands = re.findall(r"```sh\n(.+?)\n```", readme)
+    assert commands == ["make lab", "make test"]
+    run = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert run[-1] == "make test"

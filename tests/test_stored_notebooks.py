@@ -1,0 +1,70 @@
+"""The stored notebooks are one clean top-to-bottom run, and nbval really checks them."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+IGNORE = "nbval-ignore-output"
+
+
+def _cells(path):
+    return json.loads(path.read_text())["cells"]
+
+
+def _code(path):
+    return [c for c in _cells(path) if c["cell_type"] == "code"]
+
+
+def test_there_are_six_numbered_notebooks():
+    assert [p.name[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04", "05"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_code_cell_executed_in_order(path):
+    # nbval silently skips a cell stored without an execution count
+    counts = [c["execution_count"] for c in _code(path)]
+    assert counts == list(range(1, len(counts) + 1)), f"run `make notebooks`: {counts}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_outputs_are_clean(path):
+    nb = json.loads(path.read_text())
+    assert "widgets" not in nb["metadata"], "widget state churns every refresh: run `make notebooks`"
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in _code(path):
+        assert "execution" not in cell["metadata"], "timing metadata: run `make notebooks`"
+        for out in cell["outputs"]:
+            assert out["output_type"] != "error", "".join(cell["source"])
+            assert out.get("name") != "stderr", (out, "".join(cell["source"]))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_ignored_outputs_are_rare_and_followed_by_a_checked_cell(path):
+    code = _code(path)
+    for i, cell in enumerate(code):
+        if IGNORE in cell["metadata"].get("tags", []):
+            assert i + 1 < len(code), "an ignored cell must be followed by a checked one"
+            after = code[i + 1]
+            assert IGNORE not in after["metadata"].get("tags", []) and after["outputs"], (
+                "the cell after a widget view must print what the widget computed")
+    assert sum(IGNORE in c["metadata"].get("tags", []) for c in code) <= max(1, len(code) // 4)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_figure_has_its_numbers_printed(path):
+    # nbval never compares images: a figure's numbers must also be printed in a checked cell
+    for cell in _code(path):
+        if any("image/png" in o.get("data", {}) for o in cell["outputs"]):
+            texts = [o.get("text", "") for o in cell["outputs"] if o["output_type"] == "stream"]
+            assert re.search(r"\d\.\d", "".join(texts)), (
+                "a figure cell must also print its numbers: " + "".join(cell["source"])[:80])
+
+
+def test_readme_lists_every_notebook():
+    readme = (ROOT / "README.md").read_text()
+    for path in NOTEBOOKS:
+        assert path.name in readme
