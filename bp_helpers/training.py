@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 
 from .functions import Array
-from .network import BackwardPass, Network, _backward, _check_network, _forward, check_data
+from .network import BackwardPass, ForwardPass, Network, _backward, _check_network, _forward, check_data
 from .validation import as_count, as_float_array, as_positive, check_choice
 
 Order = Literal["simultaneous", "output_first"]
@@ -31,6 +31,7 @@ class TrainingResult:
     network: Network
     errors: Array  # shape (steps + 1, *config_shape)
     outputs: Array  # the final network's outputs for the training inputs
+    output_history: Array  # outputs before the first update and after each: (steps + 1, *outputs.shape)
 
 
 def _per_config(learning_rate: Array, trailing: int) -> Array:
@@ -45,8 +46,8 @@ def _descend(params: list[Array], grads: tuple[Array, ...], eta: Array, trailing
 
 
 def _step(network: Network, weights: list[Array], biases: list[Array], x: Array, t: Array,
-          eta: Array, order: str, update_biases: bool) -> Array:
-    """One update of ``weights``/``biases`` in place; returns E_total before it."""
+          eta: Array, order: str, update_biases: bool) -> ForwardPass:
+    """One update of ``weights``/``biases`` in place; returns the forward pass before it."""
     live = _unchecked(network, weights, biases)
     fp = _forward(live, x, t)
     layers = range(len(weights))
@@ -61,7 +62,7 @@ def _step(network: Network, weights: list[Array], biases: list[Array], x: Array,
             _descend(weights, bp.dE_dw, eta, 2, range(l, l + 1))
             if update_biases:
                 _descend(biases, bp.dE_db, eta, 1, range(l, l + 1))
-    return fp.total
+    return fp
 
 
 def _unchecked(network: Network, weights: list[Array], biases: list[Array]) -> Network:
@@ -122,12 +123,14 @@ def train(network: Network, inputs: Any, targets: Any, learning_rate: Any, steps
     steps = as_count("steps", steps)
     weights, biases = [w.copy() for w in network.weights], [b.copy() for b in network.biases]
     errors = np.empty((steps + 1,) + network.config_shape)
+    outputs = np.empty((steps + 1,) + network.config_shape + t.shape)
     for n in range(steps):
-        errors[n] = _step(network, weights, biases, x, t, eta, order, update_biases)
+        fp = _step(network, weights, biases, x, t, eta, order, update_biases)
+        errors[n], outputs[n] = fp.total, fp.outputs
     final = Network(tuple(weights), tuple(biases), network.activations, network.error)
     fp = _forward(final, x, t)
-    errors[steps] = fp.total
-    return TrainingResult(final, errors, fp.outputs)
+    errors[steps], outputs[steps] = fp.total, fp.outputs
+    return TrainingResult(final, errors, fp.outputs, outputs)
 
 
 def sweep_learning_rates(network: Network, inputs: Any, targets: Any, rates: Any, steps: int, *,
