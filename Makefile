@@ -21,8 +21,10 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 # Token authentication stays on (JupyterLab prints the URL with its token); localhost only.
+# JupyterLab refuses to start as root (containers, CI) unless told that is intended.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

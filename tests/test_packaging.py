@@ -34,3 +34,11 @@ def test_ci_runs_the_readme_test_command():
     assert commands == ["make lab", "make test"]
     run = (ROOT / ".ci" / "run").read_text().splitlines()
     assert run[-1] == "make test"
+
+
+def test_second_setup_installs_nothing():
+    # `make test` built the environment moments ago: make must now consider it current
+    import subprocess
+
+    done = subprocess.run(["make", "-q", "setup"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, "make would reinstall although pyproject.toml did not change"
