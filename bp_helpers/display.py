@@ -7,8 +7,10 @@ Each view renders as Markdown/HTML for the reader and has a plain-text twin
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
+from .article import matches_printed
 from .steps import Step, at_article_settings, number
 
 MATCH, DIFFER = "✓", "✗"
@@ -85,4 +87,66 @@ class SummaryTable:
     def __repr__(self) -> str:
         rows = [self.COLUMNS, *self.rows()]
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+
+def key_numbers(values: Mapping[str, float], names: Sequence[str], per_line: int = 3) -> str:
+    """``name = value`` for each name, in aligned columns: the numbers behind a figure.
+
+    Print this in the figure's own cell: nbval never compares images, only text.
+    """
+    if isinstance(names, str) or not names:
+        raise TypeError(f"names: expected a non-empty list of quantity names, got {names!r}")
+    if not isinstance(per_line, int) or per_line < 1:
+        raise ValueError(f"per_line: expected a positive whole number, got {per_line!r}")
+    missing = [n for n in names if n not in values]
+    if missing:
+        raise KeyError(f"values: missing {missing}")
+    shown = [number(values[n]) for n in names]
+    name_w, value_w = max(map(len, names)), max(map(len, shown))
+    cells = [f"{n.ljust(name_w)} = {v.ljust(value_w)}" for n, v in zip(names, shown)]
+    lines = [cells[i:i + per_line] for i in range(0, len(cells), per_line)]
+    return "\n".join("   ".join(line).rstrip() for line in lines)
+
+
+class ComparisonTable:
+    """The article's printed numbers (rows) beside several computations (columns).
+
+    ``printed``: row label -> the number as the article prints it; ``columns``: column
+    label -> one computed value per row, in the same order. Each cell shows the value
+    rounded to the printed digits, with a match mark.
+    """
+
+    def __init__(self, printed: Mapping[str, str], columns: Mapping[str, Sequence[float]]) -> None:
+        if not printed or not columns:
+            raise TypeError("printed, columns: expected non-empty mappings")
+        for label, vals in columns.items():
+            if len(vals) != len(printed):
+                raise ValueError(f"columns[{label!r}]: expected {len(printed)} values (one per row), got {len(vals)}")
+        self.printed = dict(printed)
+        self.columns = {label: [float(v) for v in vals] for label, vals in columns.items()}
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """The table's cells as text: label, article, then one cell per computation."""
+        out = []
+        for i, (label, text) in enumerate(self.printed.items()):
+            decimals = -Decimal(text).as_tuple().exponent
+            cells = [f"{vals[i]:.{decimals}f} {MATCH if matches_printed(vals[i], text) else DIFFER}"
+                     for vals in self.columns.values()]
+            out.append((label, text, *cells))
+        return out
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return ("quantity", "article", *self.columns)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.header)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                       for row in self.rows())
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def __repr__(self) -> str:
+        rows = [self.header, *self.rows()]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(self.header))]
         return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)

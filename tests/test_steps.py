@@ -85,3 +85,27 @@ def test_bad_arguments_are_named():
         SECTIONS["forward"].compute({"w1": 0.1})
     with pytest.raises(TypeError, match="steps: expected a non-empty list"):
         StepsView([])
+
+
+def test_key_numbers_lists_values_in_aligned_columns():
+    from bp_helpers.display import key_numbers
+    text = key_numbers(quantities(), ["w1", "w2", "net_h1", "out_h1"], per_line=2)
+    assert text.splitlines() == [
+        "w1     = 0.15          w2     = 0.2",
+        "net_h1 = 0.3775        out_h1 = 0.593269992"]
+    with pytest.raises(KeyError, match="missing"):
+        key_numbers({"w1": 0.1}, ["w1", "w9"])
+    with pytest.raises(TypeError, match="names"):
+        key_numbers(quantities(), "w1")
+
+
+def test_comparison_table_marks_each_computation_against_the_printed_digits():
+    from bp_helpers.display import ComparisonTable
+    table = ComparisonTable({"E_total": "0.298371109", "w5+": "0.35891648"},
+                            {"exact": [0.298371108760, 0.358916479718], "off": [0.2983712, 0.3589]})
+    assert table.rows() == [("E_total", "0.298371109", "0.298371109 ✓", "0.298371200 ✗"),
+                            ("w5+", "0.35891648", "0.35891648 ✓", "0.35890000 ✗")]
+    assert repr(table).splitlines()[0].split() == ["quantity", "article", "exact", "off"]
+    assert "<th>exact</th>" in table._repr_html_()
+    with pytest.raises(ValueError, match="one per row"):
+        ComparisonTable({"a": "0.1"}, {"x": [0.1, 0.2]})

@@ -59,7 +59,8 @@ def test_every_figure_has_its_numbers_printed(path):
     # nbval never compares images: a figure's numbers must also be printed in a checked cell
     for cell in _code(path):
         if any("image/png" in o.get("data", {}) for o in cell["outputs"]):
-            texts = [o.get("text", "") for o in cell["outputs"] if o["output_type"] == "stream"]
+            # a stored stream's text is a list of lines (nbformat splits multi-line strings)
+            texts = ["".join(o.get("text", "")) for o in cell["outputs"] if o["output_type"] == "stream"]
             assert re.search(r"\d\.\d", "".join(texts)), (
                 "a figure cell must also print its numbers: " + "".join(cell["source"])[:80])
 
