@@ -6,6 +6,7 @@ against; nothing shown in a notebook is read from them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -80,7 +81,7 @@ def _check_2_2_2(network: Any) -> None:
 
 
 def _check_name(name: str) -> tuple[str, int, tuple[int, ...]]:
-    if name not in PARAMETERS:
+    if not isinstance(name, str) or name not in PARAMETERS:
         raise ValueError(f"name: expected one of {', '.join(PARAMETERS)}, got {name!r}")
     return PARAMETERS[name]
 
@@ -109,6 +110,12 @@ def with_parameters(network: Network, **values: float) -> Network:
 
 def matches_printed(value: float, printed: str) -> bool:
     """True when ``value`` rounded to the printed number of decimals reads as ``printed``."""
+    value = as_real("value", value)
+    expected = f"printed: expected a number as the article prints it, e.g. '0.3775', got {printed!r}"
+    if not isinstance(printed, str):
+        raise TypeError(expected)
+    if not re.fullmatch(r"-?\d+(\.\d+)?", printed):
+        raise ValueError(expected)
     decimals = -Decimal(printed).as_tuple().exponent
     return f"{value:.{decimals}f}" == printed
 

@@ -15,6 +15,7 @@ Conventions, used everywhere in the package:
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,10 +24,10 @@ from typing import Any
 import numpy as np
 
 from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, Array, ErrorFunction
-from .validation import as_batch, as_count, as_float_array
+from .validation import as_batch, as_count, as_float_array, as_layers, check_flag
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # equal only to itself: arrays have no single truth value
 class Network:
     """Weights, biases, one activation per layer and the error function."""
 
@@ -36,18 +37,22 @@ class Network:
     error: ErrorFunction = HALF_SQUARED_ERROR
 
     def __post_init__(self) -> None:
-        weights = tuple(as_float_array(f"weights[{l}]", w) for l, w in enumerate(self.weights))
-        biases = tuple(as_float_array(f"biases[{l}]", b) for l, b in enumerate(self.biases))
+        # Copies, so that no caller's array can change a Network later (or be frozen by it).
+        weights = tuple(as_float_array(f"weights[{l}]", w).copy()
+                        for l, w in enumerate(as_layers("weights", self.weights, "weight matrices")))
+        biases = tuple(as_float_array(f"biases[{l}]", b).copy()
+                       for l, b in enumerate(as_layers("biases", self.biases, "bias vectors")))
+        activations = as_layers("activations", self.activations, "activations")
         if not weights:
             raise ValueError("weights: expected at least one layer, got none")
-        if len(biases) != len(weights) or len(self.activations) != len(weights):
+        if len(biases) != len(weights) or len(activations) != len(weights):
             raise ValueError(
                 f"biases, activations: expected one per layer ({len(weights)}), "
-                f"got {len(biases)} biases and {len(self.activations)} activations"
+                f"got {len(biases)} biases and {len(activations)} activations"
             )
         configs = weights[0].shape[:-2]
         for l, (w, b) in enumerate(zip(weights, biases)):
-            if w.ndim < 2 or w.shape[:-2] != configs or min(w.shape[-2:]) == 0:
+            if w.ndim < 2 or w.shape[:-2] != configs or w.size == 0:
                 raise ValueError(f"weights[{l}]: expected shape {configs + ('n_out', 'n_in')}, got {w.shape}")
             if l and w.shape[-1] != weights[l - 1].shape[-2]:
                 raise ValueError(
@@ -59,16 +64,16 @@ class Network:
                     f"biases[{l}]: expected shape {configs + (1,)} (shared) or "
                     f"{configs + (w.shape[-2],)} (per neuron), got {b.shape}"
                 )
-        for l, act in enumerate(self.activations):
-            if not (callable(act) and hasattr(act, "derivative")):
-                raise TypeError(f"activations[{l}]: expected an Activation, got {act!r}")
-        if not (callable(self.error) and hasattr(self.error, "derivative")):
-            raise TypeError(f"error: expected an ErrorFunction, got {self.error!r}")
+        for l, act in enumerate(activations):
+            if not _is_function(act, arguments=1):
+                raise TypeError(f"activations[{l}]: expected an Activation, act(net), got {act!r}")
+        if not _is_function(self.error, arguments=2):
+            raise TypeError(f"error: expected an ErrorFunction, error(out, target), got {self.error!r}")
         for array in weights + biases:
             array.flags.writeable = False  # a Network is a value: training makes new ones
         object.__setattr__(self, "weights", weights)
         object.__setattr__(self, "biases", biases)
-        object.__setattr__(self, "activations", tuple(self.activations))
+        object.__setattr__(self, "activations", activations)
 
     @classmethod
     def from_layers(
@@ -79,11 +84,18 @@ class Network:
         error: ErrorFunction = HALF_SQUARED_ERROR,
     ) -> Network:
         """Build from nested lists; one activation for all layers or one per layer."""
-        if isinstance(activation, Sequence):
+        weights = as_layers("weights", weights, "weight matrices")
+        if isinstance(activation, (list, tuple)):
+            if len(activation) != len(weights):
+                raise ValueError(f"activation: expected one for all layers or one per layer "
+                                 f"({len(weights)}), got {len(activation)}")
             activations = tuple(activation)
-        else:
+        elif _is_function(activation, arguments=1):
             activations = (activation,) * len(weights)
-        return cls(tuple(weights), tuple(biases), activations, error)
+        else:
+            raise TypeError(f"activation: expected an Activation such as LOGISTIC, or a list "
+                            f"with one per layer, got {activation!r}")
+        return cls(weights, as_layers("biases", biases, "bias vectors"), activations, error)
 
     @classmethod
     def random(
@@ -96,9 +108,13 @@ class Network:
         error: ErrorFunction = HALF_SQUARED_ERROR,
     ) -> Network:
         """Random weights in [-1, 1) for layer sizes like (3, 5, 2); reproducible by seed."""
-        if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence) or len(sizes) < 2:
+        sizes = as_layers("sizes", sizes, "layer sizes")
+        if len(sizes) < 2:
             raise ValueError(f"sizes: expected at least two layer sizes like (2, 2, 2), got {sizes!r}")
-        sizes = [as_count(f"sizes[{i}]", n, minimum=1) for i, n in enumerate(sizes)]
+        sizes = tuple(as_count(f"sizes[{i}]", n, minimum=1) for i, n in enumerate(sizes))
+        if seed is not None:
+            as_count("seed", seed)
+        check_flag("shared_bias", shared_bias)
         rng = np.random.default_rng(seed)
         weights = [rng.uniform(-1, 1, (n_out, n_in)) for n_in, n_out in zip(sizes, sizes[1:])]
         biases = [rng.uniform(-1, 1, 1 if shared_bias else n_out) for n_out in sizes[1:]]
@@ -117,29 +133,46 @@ class Network:
     def stacked(self, count: int) -> Network:
         """``count`` copies of this network along a new leading configuration axis."""
         count = as_count("count", count, minimum=1)
-        tile = lambda a: np.broadcast_to(a, (count,) + a.shape).copy()  # noqa: E731
+        tile = lambda a: np.broadcast_to(a, (count,) + a.shape)  # noqa: E731  (Network copies it)
         return Network(tuple(map(tile, self.weights)), tuple(map(tile, self.biases)),
                        self.activations, self.error)
 
 
-@dataclass(frozen=True)
+# ForwardPass and BackwardPass are records of one computation, to be read, not changed.
+# They are plain dataclasses rather than frozen ones only because training builds two per
+# step and a frozen dataclass's __init__ costs several times as much.
+
+@dataclass
 class ForwardPass:
-    """Every intermediate of the forward pass; index l = 0 is the first non-input layer."""
+    """Every intermediate of the forward pass; index l = 0 is the first non-input layer.
+
+    The errors are read off the outputs on first use (training records only the outputs
+    at each step and measures the error of every step in one go).
+    """
 
     inputs: Array
     targets: Array
     net: tuple[Array, ...]
     out: tuple[Array, ...]
-    errors: Array  # E_o for every output neuron (and example)
-    total: Array   # E_total: summed over outputs and batch; one per configuration
+    error: ErrorFunction
 
     @property
     def outputs(self) -> Array:
         """The network's outputs (the last layer's ``out``)."""
         return self.out[-1]
 
+    @cached_property
+    def errors(self) -> Array:
+        """E_o for every output neuron (and example)."""
+        return self.error(self.outputs, self.targets)
 
-@dataclass(frozen=True)
+    @cached_property
+    def total(self) -> Array:
+        """E_total: summed over the outputs and the batch; one per configuration."""
+        return total_error(self.errors)
+
+
+@dataclass
 class BackwardPass:
     """Every quantity the article names, for every layer (l = 0 is the first hidden layer).
 
@@ -170,7 +203,7 @@ class BackwardPass:
     @cached_property
     def dE_dw(self) -> tuple[Array, ...]:
         """Gradient of E_total for every weight, shaped like the weights."""
-        return tuple(np.swapaxes(d, -1, -2) @ a for d, a in zip(self.delta, self.dnet_dw))
+        return tuple([d.swapaxes(-1, -2) @ a for d, a in zip(self.delta, self.dnet_dw)])
 
     @cached_property
     def dE_db(self) -> tuple[Array, ...]:
@@ -180,30 +213,38 @@ class BackwardPass:
                      for g, b in zip(summed, self.biases))
 
 
+# _forward and _backward are the only implementation of the maths; they run once per
+# training step, so they avoid per-call overhead where that costs no clarity (e.g. the
+# ndarray.swapaxes method is a fraction of the cost of the np.swapaxes function).
+
 def _forward(network: Network, inputs: Array, targets: Array) -> ForwardPass:
     net, out, previous = [], [], inputs
     for w, b, act in zip(network.weights, network.biases, network.activations):
-        n = previous @ np.swapaxes(w, -1, -2)
-        n += b[..., None, :]
+        n = previous @ w.swapaxes(-1, -2)
+        n += b[..., None, :]  # one bias row per configuration, broadcast over the batch
         previous = act(n)
         net.append(n)
         out.append(previous)
-    errors = network.error(previous, targets)
-    return ForwardPass(inputs, targets, tuple(net), tuple(out), errors, errors.sum(axis=(-2, -1)))
+    return ForwardPass(inputs, targets, tuple(net), tuple(out), network.error)
 
 
 def _backward(network: Network, fp: ForwardPass) -> BackwardPass:
-    layers = len(network.weights)
     dE_dout: list[Array] = [network.error.derivative(fp.out[-1], fp.targets)]
     dout_dnet: list[Array] = []
     delta: list[Array] = []
-    for l in range(layers - 1, -1, -1):
+    for l in reversed(range(len(network.weights))):  # each delta needs the one above it
         dout_dnet.append(network.activations[l].derivative(fp.net[l], fp.out[l]))
         delta.append(dE_dout[-1] * dout_dnet[-1])
         if l:  # the error reaching out_k of the layer below, summed over every path j
             dE_dout.append(delta[-1] @ network.weights[l])
-    rev = lambda xs: tuple(reversed(xs))  # noqa: E731  (built output-first, stored input-first)
-    return BackwardPass(fp, network.weights, network.biases, rev(dE_dout), rev(dout_dnet), rev(delta))
+    # built from the output layer down, stored from the first layer up like the weights
+    return BackwardPass(fp, network.weights, network.biases,
+                        tuple(dE_dout[::-1]), tuple(dout_dnet[::-1]), tuple(delta[::-1]))
+
+
+def total_error(errors: Array) -> Array:
+    """E_total from the errors E_o of every output and example: summed over the last two axes."""
+    return errors.sum(axis=(-2, -1))
 
 
 def check_data(network: Network, inputs: Any, targets: Any) -> tuple[Array, Array]:
@@ -227,10 +268,27 @@ def backward(network: Network, fp: ForwardPass) -> BackwardPass:
     _check_network(network)
     if not isinstance(fp, ForwardPass):
         raise TypeError(f"fp: expected the ForwardPass returned by forward(), got {type(fp).__name__}")
-    if tuple(o.shape[-1] for o in fp.out) != network.sizes[1:]:
-        raise ValueError(f"fp: expected a forward pass of a {network.sizes} network, "
-                         f"got layer sizes {tuple(o.shape[-1] for o in fp.out)}")
+    sizes = (fp.inputs.shape[-1],) + tuple(o.shape[-1] for o in fp.out)
+    configs = fp.outputs.shape[:-2]
+    if sizes != network.sizes or configs != network.config_shape:
+        raise ValueError(f"fp: expected a forward pass of this network, layer sizes {network.sizes} "
+                         f"and configurations {network.config_shape}, got {sizes} and {configs}")
     return _backward(network, fp)
+
+
+def _is_function(f: Any, arguments: int) -> bool:
+    # Duck typing, as the Protocols in functions.py describe: called with ``arguments``
+    # arrays and carrying a derivative. The count tells an activation, act(net), from an
+    # error function, error(out, target): mixing them up would fail only mid-computation.
+    if not (callable(f) and callable(getattr(f, "derivative", None))):
+        return False
+    try:
+        inspect.signature(f).bind(*[None] * arguments)
+    except TypeError:
+        return False
+    except ValueError:  # no signature to read (some builtins): trust the duck
+        pass
+    return True
 
 
 def _check_network(network: Any) -> None:

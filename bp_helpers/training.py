@@ -17,8 +17,9 @@ from typing import Any, Literal
 import numpy as np
 
 from .functions import Array
-from .network import BackwardPass, ForwardPass, Network, _backward, _check_network, _forward, check_data
-from .validation import as_count, as_float_array, as_positive, check_choice
+from .network import (BackwardPass, ForwardPass, Network, _backward, _check_network, _forward, check_data,
+                      total_error)
+from .validation import as_count, as_float_array, as_positive, check_choice, check_flag
 
 Order = Literal["simultaneous", "output_first"]
 ORDERS: tuple[str, ...] = ("simultaneous", "output_first")
@@ -34,45 +35,61 @@ class TrainingResult:
     output_history: Array  # outputs before the first update and after each: (steps + 1, *outputs.shape)
 
 
-def _per_config(learning_rate: Array, trailing: int) -> Array:
-    # one learning rate per configuration, lined up with the parameters' leading axes
-    return learning_rate.reshape(learning_rate.shape + (1,) * trailing)
+@dataclass(frozen=True)
+class _Rates:
+    """The learning rate of every weight and bias, shaped like them.
+
+    eta (one per configuration) is spread over each parameter's shape once, so that
+    every step's update multiplies arrays of equal shape: for arrays this small, numpy
+    takes two to three times as long when it has to broadcast.
+    """
+
+    weights: tuple[Array, ...]
+    biases: tuple[Array, ...]
+
+    @classmethod
+    def spread(cls, eta: Array, network: Network) -> _Rates:
+        def like(p: Array) -> Array:
+            return np.broadcast_to(eta.reshape(eta.shape + (1,) * (p.ndim - eta.ndim)), p.shape).copy()
+        return cls(tuple(map(like, network.weights)), tuple(map(like, network.biases)))
 
 
-def _descend(params: list[Array], grads: tuple[Array, ...], eta: Array, trailing: int,
-             layers: range) -> None:
+def _descend(network: Network, bp: BackwardPass, eta: _Rates, layers: range, update_biases: bool) -> None:
+    """w+ = w - eta * dE/dw in place, for the given layers of a private, writable network."""
     for l in layers:
-        params[l] -= _per_config(eta, trailing) * grads[l]
-
-
-def _step(network: Network, weights: list[Array], biases: list[Array], x: Array, t: Array,
-          eta: Array, order: str, update_biases: bool) -> ForwardPass:
-    """One update of ``weights``/``biases`` in place; returns the forward pass before it."""
-    live = _unchecked(network, weights, biases)
-    fp = _forward(live, x, t)
-    layers = range(len(weights))
-    if order == "simultaneous":
-        bp = _backward(live, fp)
-        _descend(weights, bp.dE_dw, eta, 2, layers)
+        w = network.weights[l]
+        w -= eta.weights[l] * bp.dE_dw[l]
         if update_biases:
-            _descend(biases, bp.dE_db, eta, 1, layers)
+            b = network.biases[l]
+            b -= eta.biases[l] * bp.dE_db[l]
+
+
+def _step(live: Network, x: Array, t: Array, eta: _Rates, order: str, update_biases: bool) -> ForwardPass:
+    """One update of ``live`` in place; returns the forward pass before it."""
+    fp = _forward(live, x, t)
+    layers = range(len(live.weights))
+    if order == "simultaneous":
+        _descend(live, _backward(live, fp), eta, layers, update_biases)
     else:
         for l in reversed(layers):  # deltas below l see the already-updated layers above
-            bp = _backward(live, fp)
-            _descend(weights, bp.dE_dw, eta, 2, range(l, l + 1))
-            if update_biases:
-                _descend(biases, bp.dE_db, eta, 1, range(l, l + 1))
+            _descend(live, _backward(live, fp), eta, range(l, l + 1), update_biases)
     return fp
 
 
-def _unchecked(network: Network, weights: list[Array], biases: list[Array]) -> Network:
-    # The training loop's own buffers were validated once at the start; building a
-    # Network without re-checking them every step keeps the loop cheap.
+def _writable_copy(network: Network) -> Network:
+    # The one Network whose arrays change: private to update() and train(), which move
+    # its weights in place, step after step, and hand out a frozen Network at the end.
+    # It skips __post_init__ (which would freeze the copies); ``network`` was checked.
     live = object.__new__(Network)
-    for name, value in (("weights", tuple(weights)), ("biases", tuple(biases)),
+    for name, value in (("weights", tuple(w.copy() for w in network.weights)),
+                        ("biases", tuple(b.copy() for b in network.biases)),
                         ("activations", network.activations), ("error", network.error)):
         object.__setattr__(live, name, value)
     return live
+
+
+def _frozen(live: Network) -> Network:
+    return Network(live.weights, live.biases, live.activations, live.error)
 
 
 def _checked(network: Any, inputs: Any, targets: Any, learning_rate: Any, order: Any,
@@ -81,8 +98,7 @@ def _checked(network: Any, inputs: Any, targets: Any, learning_rate: Any, order:
     x, t = check_data(network, inputs, targets)
     eta = as_positive("learning_rate", learning_rate, network.config_shape)
     check_choice("order", order, ORDERS)
-    if not isinstance(update_biases, bool):
-        raise TypeError(f"update_biases: expected True or False, got {update_biases!r}")
+    check_flag("update_biases", update_biases)
     return x, t, eta
 
 
@@ -93,16 +109,15 @@ def update(network: Network, gradients: BackwardPass, learning_rate: Any, *,
     if not isinstance(gradients, BackwardPass):
         raise TypeError(f"gradients: expected the BackwardPass returned by backward(), "
                         f"got {type(gradients).__name__}")
-    if any(g.shape != w.shape for g, w in zip(gradients.dE_dw, network.weights)):
-        raise ValueError("gradients: expected the backward pass of this network, got one of another shape")
+    shapes = lambda net: [a.shape for a in net.weights + net.biases]  # noqa: E731
+    if shapes(gradients) != shapes(network):
+        raise ValueError(f"gradients: expected the backward pass of this network, parameter shapes "
+                         f"{shapes(network)}, got {shapes(gradients)}")
     eta = as_positive("learning_rate", learning_rate, network.config_shape)
-    if not isinstance(update_biases, bool):
-        raise TypeError(f"update_biases: expected True or False, got {update_biases!r}")
-    weights, biases = [w.copy() for w in network.weights], [b.copy() for b in network.biases]
-    _descend(weights, gradients.dE_dw, eta, 2, range(len(weights)))
-    if update_biases:
-        _descend(biases, gradients.dE_db, eta, 1, range(len(biases)))
-    return Network(tuple(weights), tuple(biases), network.activations, network.error)
+    check_flag("update_biases", update_biases)
+    new = _writable_copy(network)
+    _descend(new, gradients, _Rates.spread(eta, new), range(len(new.weights)), update_biases)
+    return _frozen(new)
 
 
 def step(network: Network, inputs: Any, targets: Any, learning_rate: Any, *,
@@ -121,16 +136,18 @@ def train(network: Network, inputs: Any, targets: Any, learning_rate: Any, steps
     """
     x, t, eta = _checked(network, inputs, targets, learning_rate, order, update_biases)
     steps = as_count("steps", steps)
-    weights, biases = [w.copy() for w in network.weights], [b.copy() for b in network.biases]
-    errors = np.empty((steps + 1,) + network.config_shape)
-    outputs = np.empty((steps + 1,) + network.config_shape + t.shape)
+    live = _writable_copy(network)
+    rates = _Rates.spread(eta, live)
+    # the targets once per configuration, so that every step compares arrays of one shape
+    t = np.broadcast_to(t, network.config_shape + t.shape).copy()
+    outputs = np.empty((steps + 1,) + t.shape)
     for n in range(steps):
-        fp = _step(network, weights, biases, x, t, eta, order, update_biases)
-        errors[n], outputs[n] = fp.total, fp.outputs
-    final = Network(tuple(weights), tuple(biases), network.activations, network.error)
-    fp = _forward(final, x, t)
-    errors[steps], outputs[steps] = fp.total, fp.outputs
-    return TrainingResult(final, errors, fp.outputs, outputs)
+        outputs[n] = _step(live, x, t, rates, order, update_biases).outputs
+    final = _frozen(live)
+    outputs[steps] = _forward(final, x, t).outputs
+    # E_total of every step in one vectorised call, from the outputs recorded on the way
+    errors = total_error(network.error(outputs, t))
+    return TrainingResult(final, errors, outputs[steps].copy(), outputs)
 
 
 def sweep_learning_rates(network: Network, inputs: Any, targets: Any, rates: Any, steps: int, *,
@@ -145,5 +162,6 @@ def sweep_learning_rates(network: Network, inputs: Any, targets: Any, rates: Any
     eta = as_float_array("rates", rates)
     if eta.ndim != 1 or eta.size == 0:
         raise ValueError(f"rates: expected a 1-D list of learning rates, got shape {eta.shape}")
+    as_positive("rates", eta, eta.shape)
     return train(network.stacked(eta.size), inputs, targets, eta, steps, order=order,
                  update_biases=update_biases)
