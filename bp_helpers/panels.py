@@ -1,0 +1,643 @@
+"""What the slider panels compute and draw, without any widget.
+
+:mod:`bp_helpers.widgets` puts sliders on top of this module; everything here is plain
+Python, numpy and matplotlib, so it can be tested and timed on its own:
+
+* :class:`LiveFigure` redraws one of :mod:`bp_helpers.plots`' diagrams many times, fast:
+  it keeps one figure and canvas, draws the shapes once, and on every change redraws
+  only the texts whose content changed (matplotlib's text rendering is what costs).
+* :func:`section_result` computes everything a section panel shows at given settings.
+* :class:`SweepCache` holds one vectorised learning-rate sweep per (update order, bias
+  updates), so the training explorer answers every slider move by a lookup.
+* :func:`png_output` / :func:`text_output` build the display outputs a panel shows.
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.text import Text
+from matplotlib.ticker import NullLocator
+from matplotlib.transforms import Bbox
+
+from . import plots
+from .article import (INPUTS, LEARNING_RATE, PRINTED_CLOSING, START, STEPS, TARGETS, article_network,
+                      matches_printed, quantities)
+from .network import Network
+from .steps import SECTIONS, Section, Step, at_article_settings, number
+from .training import ORDERS, TrainingResult, sweep_learning_rates
+from .validation import as_count, as_real, check_choice
+
+__all__ = [
+    "ARTICLE_SETTINGS", "FIGURE_KEYS", "LEARNING_RATES", "LiveFigure", "SectionResult",
+    "SweepCache", "TrainingFigure", "TrainingPoint", "decimate", "differences", "png_output",
+    "section_result", "text_output",
+]
+
+# The learning rates a slider offers: round numbers, about ten per decade, 0.01 .. 10.
+# Written as decimal strings so 0.5 is exactly the article's 0.5 (and a label reads "0.012").
+LEARNING_RATES: tuple[float, ...] = tuple(
+    float(f"{m}e{e}") for e in (-2, -1, 0) for m in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8")
+) + (10.0,)
+
+# Every setting a section panel has, at the article's values.
+ARTICLE_SETTINGS: Mapping[str, float] = {
+    **START, "i1": INPUTS[0], "i2": INPUTS[1], "target_o1": TARGETS[0], "target_o2": TARGETS[1],
+    "eta": LEARNING_RATE,
+}
+
+# The numbers each figure shows, by quantity name (what `last.figure` reports).
+FIGURE_KEYS: Mapping[str, tuple[str, ...]] = {
+    "network": ("i1", "i2", "w1", "w2", "w3", "w4", "b1", "net_h1", "out_h1", "net_h2", "out_h2",
+                "w5", "w6", "w7", "w8", "b2", "net_o1", "out_o1", "target_o1", "net_o2", "out_o2",
+                "target_o2", "E_o1", "E_o2", "E_total"),
+    "chain_w5": ("w5", "out_h1", "net_o1", "out_o1", "E_total", "dE_dout_o1", "dout_o1_dnet_o1",
+                 "dnet_o1_dw5", "delta_o1", "dE_dw5"),
+    "chain_w1": ("i1", "w1", "net_h1", "out_h1", "dout_h1_dnet_h1", "w5", "w7", "net_o1", "net_o2",
+                 "out_o1", "out_o2", "E_o1", "E_o2", "dE_dout_o1", "dE_dout_o2", "dout_o1_dnet_o1",
+                 "dout_o2_dnet_o2", "dE_o1_dout_h1", "dE_o2_dout_h1", "dE_dout_h1", "dE_dw1"),
+}
+
+DrawFunction = Callable[..., Figure]  # draw(values, ax=None) -> Figure, as in bp_helpers.plots
+
+
+def figure_function(section: Section) -> DrawFunction:
+    """The plots function that draws a section's declared figure (with its highlight)."""
+    if section.figure == "network":
+        return lambda values, ax=None: plots.draw_network(values, highlight=section.highlight, ax=ax)
+    return {"chain_w5": plots.draw_chain_w5, "chain_w1": plots.draw_chain_w1}[section.figure]
+
+
+# ---------------------------------------------------------------------------------------------
+# Display outputs (the dicts an ipywidgets Output holds, as in a notebook's outputs)
+
+def text_output(plain: str, markdown: str | None = None) -> dict[str, Any]:
+    """A display output with a plain-text twin (and Markdown for the reader, if given)."""
+    data = {"text/plain": plain}
+    if markdown is not None:
+        data["text/markdown"] = markdown
+    return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+def png_output(png: bytes, plain: str) -> dict[str, Any]:
+    """A display output holding a PNG image (base64, as notebooks store it)."""
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": plain}}
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+_ENCODERS: ThreadPoolExecutor | None = None
+
+
+def _deflate(data: memoryview) -> bytes:
+    """zlib (level 1) of ``data``; large images are compressed in two halves at once.
+
+    Each half is a raw deflate stream ending on a byte boundary (the second one final),
+    so the halves concatenate into one valid stream; zlib releases the GIL meanwhile.
+    """
+    global _ENCODERS
+    if len(data) < 1 << 18:
+        return zlib.compress(data, 1)
+    if _ENCODERS is None:
+        _ENCODERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bp-png")
+    half = len(data) // 2
+
+    def part(piece: memoryview, last: bool) -> bytes:
+        stream = zlib.compressobj(1, zlib.DEFLATED, -15)
+        return stream.compress(piece) + stream.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
+
+    first = _ENCODERS.submit(part, data[:half], False)
+    second = part(data[half:], True)
+    return b"\x78\x01" + first.result() + second + struct.pack(">I", zlib.adler32(data))
+
+
+def encode_png(canvas: FigureCanvasAgg) -> bytes:
+    """The canvas' current pixels as an RGB PNG.
+
+    Written directly (no row filters, zlib level 1): several times faster than Pillow's
+    encoder and smaller for these flat-coloured diagrams; an image that lives for one move.
+    """
+    pixels = np.asarray(canvas.buffer_rgba())
+    height, width = pixels.shape[:2]
+    rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)  # each row: filter type 0, then RGB
+    rows[:, 0] = 0
+    rgb = rows[:, 1:].reshape(height, width, 3)
+    rgb[...] = pixels[..., :3]
+    if pixels[..., 3].min() < 255:  # a transparent figure background: show it on white
+        alpha = pixels[..., 3:4] / 255.0
+        rgb[...] = np.rint(pixels[..., :3] * alpha + 255.0 * (1.0 - alpha))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+            + _chunk(b"IDAT", _deflate(memoryview(rows).cast("B"))) + _chunk(b"IEND", b""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Fast redraws of a diagram
+
+# Panels redraw on every slider move: FreeType's hinting of each glyph is a sixth of the
+# cost of a redraw and changes nothing a reader can see at these sizes.
+PANEL_RC = {"text.hinting": "no_hinting"}
+
+_PAD = 2  # pixels around a text's box restored before it is redrawn (antialiasing, box edges)
+
+
+def _shape_key(artist: Any) -> Any:
+    """What an artist other than a text looks like, or None when it cannot be told cheaply."""
+    common = (type(artist).__name__, artist.get_zorder(), artist.get_visible(), artist.get_alpha())
+    if isinstance(artist, Line2D):
+        return common + (artist.get_xydata().tobytes(), str(artist.get_color()), artist.get_linewidth(),
+                         artist.get_linestyle(), str(artist.get_marker()), artist.get_markersize())
+    if isinstance(artist, FancyArrowPatch) and hasattr(artist, "_posA_posB"):
+        # Its path is computed in display space on every call (the costliest key by far);
+        # what it is computed from is cheap to read.
+        style = artist.get_arrowstyle()
+        return common + (repr(artist._posA_posB), type(style).__name__, repr(sorted(vars(style).items())),
+                         repr(sorted(vars(artist.get_connectionstyle()).items())), artist.get_mutation_scale(),
+                         artist.get_mutation_aspect(), artist.shrinkA, artist.shrinkB, artist.patchA is None,
+                         artist.patchB is None, repr(getattr(artist, "_path_original", None)),
+                         artist.get_facecolor(), artist.get_edgecolor(),
+                         artist.get_linewidth(), str(artist.get_linestyle()), artist.get_hatch())
+    if isinstance(artist, Patch):
+        return common + (artist.get_path().vertices.tobytes(), artist.get_patch_transform().get_matrix().tobytes(),
+                         artist.get_facecolor(), artist.get_edgecolor(), artist.get_linewidth(),
+                         str(artist.get_linestyle()), artist.get_hatch())
+    return None
+
+
+def _text_key(text: Text) -> Any:
+    """Everything that decides how a text is drawn."""
+    where = tuple(text.get_transform().transform(text.get_unitless_position()))
+    key = (type(text).__name__, text.get_text(), where, str(text.get_color()),
+           hash(text.get_fontproperties()), text.get_ha(), text.get_va(), text.get_rotation(),
+           text.get_zorder(), text.get_visible(), text.get_alpha(), text.get_linespacing(),
+           text._get_multialignment() if hasattr(text, "_get_multialignment") else None)
+    box = text.get_bbox_patch()
+    if box is not None:
+        style = box.get_boxstyle()
+        key += (box.get_facecolor(), box.get_edgecolor(), box.get_linewidth(), type(style).__name__,
+                tuple(sorted(vars(style).items())))
+    if hasattr(text, "xyann"):  # an Annotation: where it points and its arrow
+        key += (tuple(text.xy), tuple(text.xyann), repr(text.arrowprops))
+    return key
+
+
+def _layout_once(text: Text) -> None:
+    """Let a text's measuring (for its box) and its drawing share one layout computation.
+
+    Matplotlib lays a text out again for every question asked of it; this text is measured
+    once and drawn once, unchanged in between. (A no-op if matplotlib changes its internals.)
+    """
+    layout = getattr(type(text), "_get_layout", None)
+    if layout is None:
+        return
+    done: dict[int, Any] = {}
+
+    def once(renderer: Any) -> Any:
+        if id(renderer) not in done:
+            done[id(renderer)] = layout(text, renderer)
+        return done[id(renderer)]
+
+    text._get_layout = once
+
+
+class LiveFigure:
+    """One diagram of :mod:`bp_helpers.plots`, redrawn for new values in a fraction of the time.
+
+    ``draw(values, ax=...)`` is called for every new set of values, exactly as a notebook
+    would call it, into the same axes. The shapes (boxes, edges, arrows) are drawn once into
+    a background; a text is redrawn only when its content changed (together with any text its
+    box touches). When the shapes themselves change, or a shape sits above a text, the whole
+    figure is redrawn: the result is always the picture a fresh ``draw`` gives (tests compare
+    the pixels).
+    """
+
+    def __init__(self, draw: DrawFunction, values: Mapping[str, float], *, dpi: float = 72) -> None:
+        self._draw = draw
+        with matplotlib.rc_context(PANEL_RC):
+            self.figure = draw(values)
+        if len(self.figure.axes) != 1:
+            raise ValueError(f"draw: expected a one-axes diagram, got {len(self.figure.axes)} axes")
+        self.figure.set_dpi(as_real("dpi", dpi))
+        self.canvas = FigureCanvasAgg(self.figure)
+        self.ax = ax = self.figure.axes[0]
+        if not (ax.get_autoscalex_on() or ax.get_autoscaley_on()):
+            # The diagram fixes its own limits, so the data limits that adding each artist
+            # updates are never read: skipping that halves the time a redraw spends
+            # re-creating the diagram (a no-op on this one axes, nowhere else).
+            ax._update_patch_limits = ax._update_line_limits = lambda artist: None
+        self._shapes: Any = None  # the shapes' keys behind the current background
+        self._background: np.ndarray | None = None
+        self._shown: list[tuple[Any, Bbox]] = []  # (key, box) of every text on the canvas
+        self.full_redraws = 0  # counts, for tests and the benchmark
+        self.texts_redrawn = 0
+
+    def render(self, values: Mapping[str, float], *, full: bool = False) -> bytes:
+        """Draw the diagram for ``values`` and return it as PNG (``full``: redraw everything)."""
+        ax = self.ax
+        for artist in [*ax.texts, *ax.patches, *ax.lines, *ax.collections, *ax.images, *ax.artists]:
+            artist.remove()
+        with matplotlib.rc_context(PANEL_RC):
+            self._draw(values, ax=ax)
+            self._paint(full)
+        return encode_png(self.canvas)
+
+    def _paint(self, full: bool) -> None:
+        ax, renderer = self.ax, self.canvas.get_renderer()
+        ax.apply_aspect()
+        texts = list(ax.texts)
+        keys = [_shape_key(a) for a in ax.patches] + [_shape_key(a) for a in ax.lines]
+        other = [a for a in [*ax.collections, *ax.images, *ax.artists] if a.get_visible()]
+        on_top = any(a.get_zorder() > min((t.get_zorder() for t in texts), default=np.inf)
+                     for a in [*ax.patches, *ax.lines])
+        signature = (tuple(keys), ax.bbox.bounds, ax.viewLim.bounds, self.figure.dpi)
+        if full or other or on_top or None in keys or not texts:
+            self.canvas.draw()
+            self._shapes, self._shown = None, []
+            self.full_redraws += 1
+            return
+        if signature != self._shapes or self._background is None:
+            for t in texts:
+                t.set_visible(False)
+            try:
+                self.canvas.draw()
+            finally:
+                for t in texts:
+                    t.set_visible(True)
+            self._background = np.asarray(self.canvas.buffer_rgba()).copy()
+            self._shapes, self._shown = signature, []
+            self.full_redraws += 1
+        pixels = np.asarray(self.canvas.buffer_rgba())
+        new_keys = [_text_key(t) for t in texts]
+        if len(new_keys) != len(self._shown):  # nothing shown yet (or another set of texts)
+            pixels[...] = self._background
+            changed, dirty = set(range(len(texts))), []
+        else:
+            changed = {i for i, k in enumerate(new_keys) if k != self._shown[i][0]}
+            dirty = [self._shown[i][1] for i in changed]
+        boxes = {i: self._shown[i][1] for i in range(len(self._shown)) if i not in changed}
+        for i in changed:
+            _layout_once(texts[i])
+        boxes.update({i: self._extent(texts[i], renderer) for i in changed})
+        dirty += [boxes[i] for i in changed]
+        grew = True
+        while grew:  # an unchanged text under a restored patch must be redrawn too
+            grew = False
+            for i in range(len(texts)):
+                if i not in changed and any(boxes[i].overlaps(d) for d in dirty):
+                    changed.add(i)
+                    dirty.append(boxes[i])
+                    grew = True
+        height, width = pixels.shape[:2]
+        for box in dirty:
+            x0, x1 = max(int(np.floor(box.x0)), 0), min(int(np.ceil(box.x1)), width)
+            y0, y1 = max(height - int(np.ceil(box.y1)), 0), min(height - int(np.floor(box.y0)), height)
+            if x0 < x1 and y0 < y1:
+                pixels[y0:y1, x0:x1] = self._background[y0:y1, x0:x1]
+        for i in sorted(changed, key=lambda i: (texts[i].get_zorder(), i)):
+            texts[i].draw(renderer)
+        self.texts_redrawn += len(changed)
+        self._shown = [(k, boxes[i]) for i, k in enumerate(new_keys)]
+
+    @staticmethod
+    def _extent(text: Text, renderer: Any) -> Bbox:
+        box = text.get_window_extent(renderer)
+        patch = text.get_bbox_patch()
+        if patch is not None:
+            text.update_bbox_position_size(renderer)
+            box = Bbox.union([box, patch.get_window_extent(renderer)])
+        return box.padded(_PAD)
+
+
+# ---------------------------------------------------------------------------------------------
+# Section panels: what they compute
+
+@dataclass(frozen=True)
+class SectionResult:
+    """Everything a section panel shows at one set of settings."""
+
+    section: str
+    settings: Mapping[str, float]  # the sliders' values (w1..b2, i1, i2, target_o1, target_o2, eta)
+    quantities: Mapping[str, float]  # every value of the worked example (article.quantities)
+    steps: Sequence[Step]  # the section's steps at these values
+    figure: Mapping[str, float]  # the numbers the section's figure shows
+    article_settings: bool  # True when every setting is the article's
+
+    @property
+    def differences(self) -> dict[str, tuple[float, float]]:
+        """Settings that differ from the article's: name -> (value here, article's value)."""
+        return differences(self.settings)
+
+
+def differences(settings: Mapping[str, float]) -> dict[str, tuple[float, float]]:
+    """Settings that differ from the article's: name -> (value, article's value)."""
+    return {k: (v, ARTICLE_SETTINGS[k]) for k, v in settings.items() if v != ARTICLE_SETTINGS[k]}
+
+
+def section_result(section: str, settings: Mapping[str, float]) -> SectionResult:
+    """Compute a section at the given settings (any subset of ARTICLE_SETTINGS; the rest: the article's)."""
+    if section not in SECTIONS:
+        raise ValueError(f"section: expected one of {', '.join(map(repr, SECTIONS))}, got {section!r}")
+    unknown = set(settings) - set(ARTICLE_SETTINGS)
+    if unknown:
+        raise ValueError(f"settings: expected names among {', '.join(ARTICLE_SETTINGS)}, got {sorted(unknown)}")
+    s = {**ARTICLE_SETTINGS, **{k: as_real(k, v) for k, v in settings.items()}}
+    q = quantities(article_network(**{k: s[k] for k in START}), (s["i1"], s["i2"]),
+                   (s["target_o1"], s["target_o2"]), s["eta"])
+    sec = SECTIONS[section]
+    return SectionResult(section, s, q, sec.compute(q), {k: q[k] for k in FIGURE_KEYS[sec.figure]},
+                         at_article_settings(q))
+
+
+def settings_text(settings: Mapping[str, float], names: Sequence[str]) -> str:
+    """``w1 = 0.15, w2 = 0.2, ...`` for the named settings."""
+    return ", ".join(f"{n} = {number(settings[n])}" for n in names)
+
+
+def banner(result: SectionResult, names: Sequence[str]) -> tuple[str, str]:
+    """One line (plain, Markdown) saying whether the article's printed values apply."""
+    changed = {k: v for k, v in result.differences.items() if k in names}
+    if not changed:
+        text = "At the article's settings: every computed value should match the article's (✓)."
+        return text, text
+    diff = ", ".join(f"{k} = {number(v)} (article: {number(a)})" for k, (v, a) in changed.items())
+    return (f"Settings differ from the article's: {diff}. The article's printed values belong to its "
+            f"settings, not these.",
+            f"**⚠ Settings differ from the article's:** {diff}. The article's printed values belong to "
+            f"its settings, not these.")
+
+
+# ---------------------------------------------------------------------------------------------
+# The training explorer: one sweep per (order, bias updates), read by lookup
+
+class SweepCache:
+    """Learning-rate sweeps of the article's network, computed once per (order, update_biases).
+
+    Each sweep trains one copy of the network per learning rate for ``max_steps`` updates,
+    in one vectorised pass (:func:`bp_helpers.training.sweep_learning_rates`), and keeps
+    the whole history: any learning rate of the grid and any step count is then a lookup.
+    """
+
+    def __init__(self, rates: Sequence[float] = LEARNING_RATES, max_steps: int = 20_000, *,
+                 network: Network | None = None, inputs: Any = INPUTS, targets: Any = TARGETS) -> None:
+        rates = tuple(as_real(f"rates[{i}]", r) for i, r in enumerate(rates))
+        if not rates or any(r <= 0 for r in rates) or list(rates) != sorted(set(rates)):
+            raise ValueError(f"rates: expected increasing positive learning rates, got {rates!r}")
+        self.rates = rates
+        self.max_steps = as_count("max_steps", max_steps, minimum=1)
+        self.network = article_network() if network is None else network
+        self.inputs, self.targets = inputs, targets
+        self._sweeps: dict[tuple[str, bool], TrainingResult] = {}
+        self._lowest: dict[tuple[str, bool], float] = {}
+        self.computed = 0  # sweeps computed so far (a slider move must not add one)
+
+    def index(self, rate: float) -> int:
+        """Position of ``rate`` in the grid (ValueError if it is not a grid point)."""
+        try:
+            return self.rates.index(float(rate))
+        except ValueError:
+            raise ValueError(f"learning_rate: expected one of the grid's rates {self.rates}, got {rate!r}") from None
+
+    def has(self, order: str, update_biases: bool) -> bool:
+        """Is this combination's sweep already computed?"""
+        return (order, update_biases) in self._sweeps
+
+    def get(self, order: str, update_biases: bool) -> TrainingResult:
+        """The sweep for an update order and bias setting (computed on first use)."""
+        check_choice("order", order, ORDERS)
+        if not isinstance(update_biases, bool):
+            raise TypeError(f"update_biases: expected True or False, got {update_biases!r}")
+        key = (order, update_biases)
+        if key not in self._sweeps:
+            self._sweeps[key] = sweep_learning_rates(self.network, self.inputs, self.targets, self.rates,
+                                                     self.max_steps, order=order, update_biases=update_biases)
+            self.computed += 1
+        return self._sweeps[key]
+
+    def lowest(self, order: str, update_biases: bool) -> float:
+        """The lowest positive E_total anywhere in a sweep (every rate, every step)."""
+        key = (order, update_biases)
+        if key not in self._lowest:
+            errors = self.get(order, update_biases).errors
+            positive = errors[errors > 0]
+            self._lowest[key] = float(positive.min()) if positive.size else plots.LOG_FLOOR
+        return self._lowest[key]
+
+    def point(self, learning_rate: float, steps: int, order: str, update_biases: bool) -> TrainingPoint:
+        """Everything the explorer shows for one setting of its controls."""
+        k = self.index(learning_rate)
+        steps = as_count("steps", steps)
+        if steps > self.max_steps:
+            raise ValueError(f"steps: expected at most max_steps = {self.max_steps}, got {steps}")
+        sweep = self.get(order, update_biases)
+        targets = tuple(float(t) for t in np.asarray(self.targets, dtype=float).reshape(-1))
+        return TrainingPoint(
+            learning_rate=self.rates[k], steps=steps, order=order, update_biases=update_biases,
+            error=float(sweep.errors[steps, k]),
+            outputs=tuple(float(o) for o in sweep.output_history[steps, k].reshape(-1)),
+            targets=targets, history=sweep.errors[: steps + 1, k], rates=self.rates,
+            sweep_errors=sweep.errors[steps],
+        )
+
+    def history(self, learning_rate: float, steps: int, order: str, update_biases: bool) -> np.ndarray:
+        """E_total before training and after each of ``steps`` updates, for one grid rate."""
+        return self.get(order, update_biases).errors[: steps + 1, self.index(learning_rate)]
+
+
+ORDER_LABELS = {"simultaneous": "all at once", "output_first": "output layer first"}
+
+
+@dataclass(frozen=True)
+class TrainingPoint:
+    """The training explorer's numbers for one learning rate, step count, order and bias setting."""
+
+    learning_rate: float
+    steps: int
+    order: str
+    update_biases: bool
+    error: float  # E_total after `steps` updates
+    outputs: tuple[float, ...]  # out_o1, out_o2 after `steps` updates
+    targets: tuple[float, ...]
+    history: np.ndarray  # E_total before training and after each update (steps + 1,)
+    rates: tuple[float, ...]  # the sweep's learning rates
+    sweep_errors: np.ndarray  # E_total after `steps` updates, for every rate of the sweep
+
+    @property
+    def best_rate(self) -> float:
+        """The grid's learning rate with the lowest E_total after ``steps`` updates."""
+        return self.rates[int(np.argmin(self.sweep_errors))]
+
+    def comparisons(self) -> list[tuple[str, float, str, bool]]:
+        """(name, computed, printed, match) for the article's closing figures this point reproduces.
+
+        Only at the article's learning rate without bias updates, after 1 or 10,000 updates.
+        """
+        if self.learning_rate != LEARNING_RATE or self.update_biases or self.steps not in (1, STEPS):
+            return []
+        if self.steps == 1:
+            names = [("E_total_after_1", self.error)]
+        else:
+            names = [(f"E_total_after_{STEPS}", self.error), (f"out_o1_after_{STEPS}", self.outputs[0]),
+                     (f"out_o2_after_{STEPS}", self.outputs[1])]
+        return [(n, v, PRINTED_CLOSING[n], matches_printed(v, PRINTED_CLOSING[n])) for n, v in names]
+
+    def summary(self) -> str:
+        """The numbers in plain text (what a notebook's checked cell prints)."""
+        biases = "biases updated" if self.update_biases else "biases fixed (as in the article)"
+        lines = [f"learning rate {number(self.learning_rate)}, {self.steps:,} updates, "
+                 f"update order {self.order} ({ORDER_LABELS[self.order]}), {biases}",
+                 f"E_total after {self.steps:,} updates = {number(self.error)}"]
+        lines += [f"out_o{j + 1} = {number(o)} (target {number(t)})"
+                  for j, (o, t) in enumerate(zip(self.outputs, self.targets))]
+        for name, value, printed, match in self.comparisons():
+            lines.append(f"article: {name} = {printed} {'✓' if match else '✗'} (computed {number(value)})")
+        best = int(np.argmin(self.sweep_errors))
+        lines.append(f"lowest E_total after {self.steps:,} updates over the {len(self.rates)} learning rates "
+                     f"{number(self.rates[0])}..{number(self.rates[-1])}: {number(float(self.sweep_errors[best]))} "
+                     f"at learning rate {number(self.rates[best])}")
+        return "\n".join(lines)
+
+
+def decimate(values: np.ndarray, max_points: int = 1000) -> tuple[np.ndarray, np.ndarray]:
+    """(steps, values) of a long history thinned to about ``2 * max_points`` points for drawing.
+
+    Each bucket of consecutive steps keeps its lowest and highest value (and the first and
+    last steps are always kept), so an oscillation still shows at full height.
+    """
+    values = np.asarray(values)
+    m = len(values)
+    if m <= 2 * max_points:
+        return np.arange(m), values
+    stride = -(-m // max_points)
+    full = m // stride * stride
+    starts = np.arange(0, full, stride)
+    buckets = values[:full].reshape(-1, stride)
+    keep = np.unique(np.concatenate([starts + buckets.argmin(axis=1), starts + buckets.argmax(axis=1),
+                                     np.arange(full, m), [0, m - 1]]))
+    return keep, values[keep]
+
+
+def _clear_plot(ax: Any) -> None:
+    """Remove what a plots function drew but keep the axes and their ticks.
+
+    ``ax.cla()`` would recreate every tick object, which costs more than the whole plot.
+    """
+    for artist in [*ax.lines, *ax.texts, *ax.collections, *ax.patches, *ax.images]:
+        artist.remove()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    ax.set_autoscale_on(True)
+    ax.ignore_existing_data_limits = True
+    ax.dataLim.set_points(Bbox.null().get_points())
+
+
+class TrainingFigure:
+    """The training explorer's figure: loss curves, final error over the sweep, outputs vs targets.
+
+    One figure and canvas, redrawn in place with :mod:`bp_helpers.plots` for every change.
+    The axes keep fixed ranges (every step count, every error of the sweep), so their frames,
+    ticks and grids -- most of the drawing -- are drawn once into a background; a change
+    redraws only the curves, markers, texts and legends on top of it.
+    """
+
+    def __init__(self, *, dpi: float = 72) -> None:
+        self.figure = Figure(figsize=(11.0, 7.0), dpi=as_real("dpi", dpi))
+        top = self.figure.add_gridspec(1, 2, left=0.07, right=0.98, top=0.94, bottom=0.43, wspace=0.25)
+        bottom = self.figure.add_gridspec(1, 1, left=0.07, right=0.84, top=0.26, bottom=0.08)
+        self.axes = {"loss": self.figure.add_subplot(top[0, 0]), "sweep": self.figure.add_subplot(top[0, 1]),
+                     "outputs": self.figure.add_subplot(bottom[0, 0])}
+        self.canvas = FigureCanvasAgg(self.figure)
+        self._frames: Any = None  # what the background shows
+        self._background: np.ndarray | None = None
+        self.full_redraws = 0
+
+    def render(self, point: TrainingPoint, others: Mapping[float, np.ndarray], *, max_steps: int,
+               lowest_error: float, full: bool = False) -> bytes:
+        """Draw ``point`` (and the loss curves of the ``others`` learning rates) and return PNG.
+
+        ``max_steps`` and ``lowest_error`` fix the axes' ranges (the longest run, the lowest
+        E_total anywhere in the sweep), so moving a slider never rescales an axis.
+        """
+        with matplotlib.rc_context(PANEL_RC):
+            self._draw(point, others, max_steps, lowest_error, full)
+        return encode_png(self.canvas)
+
+    def _draw(self, point: TrainingPoint, others: Mapping[float, np.ndarray], max_steps: int,
+              lowest_error: float, full: bool) -> None:
+        label = lambda r: f"η = {r:g}"  # noqa: E731
+        histories = {label(point.learning_rate) + " (current)": point.history}
+        histories.update({label(r): h for r, h in others.items() if r != point.learning_rate})
+        after = f"after {point.steps:,} updates"
+        low = 10.0 ** np.floor(np.log10(max(lowest_error, plots.LOG_FLOOR)))
+        for ax in self.axes.values():
+            _clear_plot(ax)
+        ax = self.axes["loss"]
+        plots.plot_loss_curve(histories, marks={after: (point.steps, point.error)}, ax=ax)
+        for line in ax.lines:  # 20,001 points per curve draw no better than 2,000
+            if (line.get_gid() or "").startswith("history:"):
+                line.set_data(*decimate(np.asarray(line.get_ydata())))
+        ax.set_xlim(-0.02 * max_steps, 1.02 * max_steps)
+        ax.set_ylim(low, 1.0)
+        ax.set_title(r"$E_{total}$ during training", fontsize=plots.FONT + 1, y=1.0)
+        ax = self.axes["sweep"]
+        plots.plot_sweep(point.rates, point.sweep_errors, current=point.learning_rate, ax=ax)
+        ax.set_xlim(point.rates[0] / 1.4, point.rates[-1] * 1.4)
+        ax.set_ylim(low, 1.0)
+        ax.set_title(f"{after}, for each learning rate", fontsize=plots.FONT + 1, y=1.0)
+        ax = self.axes["outputs"]
+        plots.plot_outputs(point.outputs, point.targets, ax=ax)
+        ax.set_title(f"outputs {after}", fontsize=plots.FONT + 1, y=1.0)
+        for key, ax in self.axes.items():
+            for axis in (ax.xaxis, ax.yaxis):
+                if axis.get_scale() == "log":  # minor ticks on a 20-decade axis: clutter, and slow
+                    axis.set_minor_locator(NullLocator())
+            legend = ax.get_legend()
+            if legend is not None and key != "outputs":
+                legend.set_loc("lower left")  # the curves fall from the top left: always free
+        self._paint(full)
+
+    def _dynamic(self, ax: Any) -> list[Any]:
+        legend = ax.get_legend()
+        return [*ax.lines, *ax.collections, *ax.patches, *ax.texts, ax.title,
+                *([legend] if legend is not None else [])]
+
+    def _paint(self, full: bool) -> None:
+        frames = tuple(
+            (ax.get_position().bounds, ax.get_xlim(), ax.get_ylim(), ax.get_xscale(), ax.get_yscale(),
+             ax.get_xlabel(), ax.get_ylabel(), tuple(ax.get_xticks()), tuple(ax.get_yticks()),
+             tuple(t.get_text() for t in ax.get_yticklabels()) if key == "outputs" else ())
+            for key, ax in self.axes.items())
+        dynamic = [a for ax in self.axes.values() for a in self._dynamic(ax)]
+        if full or frames != self._frames or self._background is None:
+            visible = [a.get_visible() for a in dynamic]
+            for a in dynamic:
+                a.set_visible(False)
+            try:
+                self.canvas.draw()
+            finally:
+                for a, v in zip(dynamic, visible):
+                    a.set_visible(v)
+            self._background = np.asarray(self.canvas.buffer_rgba()).copy()
+            self._frames = frames
+            self.full_redraws += 1
+        else:
+            np.asarray(self.canvas.buffer_rgba())[...] = self._background
+        renderer = self.canvas.get_renderer()
+        for ax in self.axes.values():
+            for artist in sorted(self._dynamic(ax), key=lambda a: a.get_zorder()):
+                if artist.get_visible():
+                    artist.draw(renderer)
