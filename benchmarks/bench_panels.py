@@ -104,7 +104,8 @@ def measure_in_kernel(moves: int, max_steps: int) -> dict:
     """Run :func:`measure` in a fresh ipykernel of this Python and return its report."""
     from jupyter_client.manager import start_new_kernel
 
-    code = (f"import sys, json; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); sys.path.insert(0, {str(ROOT)!r})\n"
+    code = (f"import sys, json\n"
+            f"sys.path[:0] = [{str(ROOT / 'benchmarks')!r}, {str(ROOT)!r}]\n"
             f"import bench_panels\n"
             f"print('REPORT ' + json.dumps(bench_panels.measure({moves}, {max_steps})))")
     km, kc = start_new_kernel(kernel_name="python3")
@@ -146,13 +147,15 @@ def table(report: dict, where: str) -> str:
         ok = p95 < p["target"]
         passed &= ok
         cpu = np.array(p["cpu_ms"])
-        rows.append(f"{p['name']:<26}{len(ms):>6}{p50:>9.1f}{p95:>9.1f}{ms.max():>9.1f}{'< %d' % p['target']:>12}  "
-                    f"{'PASS' if ok else 'MISS'}{np.percentile(cpu, 50):>11.1f} /{np.percentile(cpu, 95):>5.1f}")
+        rows.append(f"{p['name']:<26}{len(ms):>6}{p50:>9.1f}{p95:>9.1f}{ms.max():>9.1f}"
+                    f"{'< %d' % p['target']:>12}  {'PASS' if ok else 'MISS'}"
+                    f"{np.percentile(cpu, 50):>11.1f} /{np.percentile(cpu, 95):>5.1f}")
     e = report["explorer"]
     rows += ["-" * 96,
              f"not slider moves: explorer construction (first sweep, {e['rates']} rates x {e['max_steps']:,} "
              f"updates, and first render) {e['construct_s']:.2f} s;",
-             f"  toggling to a new (order, biases) combination (computes its sweep) {e['toggle_new_s']:.2f} s; "
+             f"  toggling to a new (order, biases) combination (computes its sweep) "
+             f"{e['toggle_new_s']:.2f} s; "
              f"toggling back (cached) {e['toggle_cached_ms']:.0f} ms",
              "section panel construction: " + ", ".join(f"{p['name'][13:-1]} {p['construct_s']:.2f} s"
                                                        for p in report["panels"][:-1]),

@@ -3,13 +3,16 @@
 :mod:`bp_helpers.widgets` puts sliders on top of this module; everything here is plain
 Python, numpy and matplotlib, so it can be tested and timed on its own:
 
+* :func:`section_result` computes everything a section panel shows at given settings.
 * :class:`LiveFigure` redraws one of :mod:`bp_helpers.plots`' diagrams many times, fast:
   it keeps one figure and canvas, draws the shapes once, and on every change redraws
-  only the texts whose content changed (matplotlib's text rendering is what costs).
-* :func:`section_result` computes everything a section panel shows at given settings.
+  only the texts whose content changed (matplotlib's text rendering is what costs);
+  the pixels are those of a fresh figure (the tests compare them).
 * :class:`SweepCache` holds one vectorised learning-rate sweep per (update order, bias
-  updates), so the training explorer answers every slider move by a lookup.
-* :func:`png_output` / :func:`text_output` build the display outputs a panel shows.
+  updates), so the training explorer answers every slider move by a lookup, and
+  :class:`TrainingFigure` draws it on fixed axes whose frames are drawn once.
+* :func:`encode_png`, :func:`png_output`, :func:`text_output` make the display outputs a
+  panel's ``Output`` holds.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import zlib
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import matplotlib
@@ -41,9 +45,10 @@ from .training import ORDERS, TrainingResult, sweep_learning_rates
 from .validation import as_count, as_real, check_choice
 
 __all__ = [
-    "ARTICLE_SETTINGS", "FIGURE_KEYS", "LEARNING_RATES", "LiveFigure", "SectionResult",
-    "SweepCache", "TrainingFigure", "TrainingPoint", "decimate", "differences", "png_output",
-    "section_result", "text_output",
+    "ARTICLE_SETTINGS", "FIGURE_KEYS", "LEARNING_RATES", "ORDER_LABELS", "PANEL_RC", "LiveFigure",
+    "SectionResult", "SweepCache", "TrainingFigure", "TrainingPoint", "banner", "decimate",
+    "differences", "encode_png", "figure_function", "png_output", "section_result", "settings_text",
+    "text_output",
 ]
 
 # The learning rates a slider offers: round numbers, about ten per decade, 0.01 .. 10.
@@ -53,13 +58,13 @@ LEARNING_RATES: tuple[float, ...] = tuple(
 ) + (10.0,)
 
 # Every setting a section panel has, at the article's values.
-ARTICLE_SETTINGS: Mapping[str, float] = {
+ARTICLE_SETTINGS: Mapping[str, float] = MappingProxyType({
     **START, "i1": INPUTS[0], "i2": INPUTS[1], "target_o1": TARGETS[0], "target_o2": TARGETS[1],
     "eta": LEARNING_RATE,
-}
+})
 
 # The numbers each figure shows, by quantity name (what `last.figure` reports).
-FIGURE_KEYS: Mapping[str, tuple[str, ...]] = {
+FIGURE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "network": ("i1", "i2", "w1", "w2", "w3", "w4", "b1", "net_h1", "out_h1", "net_h2", "out_h2",
                 "w5", "w6", "w7", "w8", "b2", "net_o1", "out_o1", "target_o1", "net_o2", "out_o2",
                 "target_o2", "E_o1", "E_o2", "E_total"),
@@ -68,7 +73,7 @@ FIGURE_KEYS: Mapping[str, tuple[str, ...]] = {
     "chain_w1": ("i1", "w1", "net_h1", "out_h1", "dout_h1_dnet_h1", "w5", "w7", "net_o1", "net_o2",
                  "out_o1", "out_o2", "E_o1", "E_o2", "dE_dout_o1", "dE_dout_o2", "dout_o1_dnet_o1",
                  "dout_o2_dnet_o2", "dE_o1_dout_h1", "dE_o2_dout_h1", "dE_dout_h1", "dE_dw1"),
-}
+})
 
 DrawFunction = Callable[..., Figure]  # draw(values, ax=None) -> Figure, as in bp_helpers.plots
 
@@ -167,13 +172,15 @@ def _shape_key(artist: Any) -> Any:
         # what it is computed from is cheap to read.
         style = artist.get_arrowstyle()
         return common + (repr(artist._posA_posB), type(style).__name__, repr(sorted(vars(style).items())),
-                         repr(sorted(vars(artist.get_connectionstyle()).items())), artist.get_mutation_scale(),
+                         repr(sorted(vars(artist.get_connectionstyle()).items())),
+                         artist.get_mutation_scale(),
                          artist.get_mutation_aspect(), artist.shrinkA, artist.shrinkB, artist.patchA is None,
                          artist.patchB is None, repr(getattr(artist, "_path_original", None)),
                          artist.get_facecolor(), artist.get_edgecolor(),
                          artist.get_linewidth(), str(artist.get_linestyle()), artist.get_hatch())
     if isinstance(artist, Patch):
-        return common + (artist.get_path().vertices.tobytes(), artist.get_patch_transform().get_matrix().tobytes(),
+        return common + (artist.get_path().vertices.tobytes(),
+                         artist.get_patch_transform().get_matrix().tobytes(),
                          artist.get_facecolor(), artist.get_edgecolor(), artist.get_linewidth(),
                          str(artist.get_linestyle()), artist.get_hatch())
     return None
@@ -196,25 +203,6 @@ def _text_key(text: Text) -> Any:
     return key
 
 
-def _layout_once(text: Text) -> None:
-    """Let a text's measuring (for its box) and its drawing share one layout computation.
-
-    Matplotlib lays a text out again for every question asked of it; this text is measured
-    once and drawn once, unchanged in between. (A no-op if matplotlib changes its internals.)
-    """
-    layout = getattr(type(text), "_get_layout", None)
-    if layout is None:
-        return
-    done: dict[int, Any] = {}
-
-    def once(renderer: Any) -> Any:
-        if id(renderer) not in done:
-            done[id(renderer)] = layout(text, renderer)
-        return done[id(renderer)]
-
-    text._get_layout = once
-
-
 class LiveFigure:
     """One diagram of :mod:`bp_helpers.plots`, redrawn for new values in a fraction of the time.
 
@@ -226,8 +214,14 @@ class LiveFigure:
     the pixels).
     """
 
-    def __init__(self, draw: DrawFunction, values: Mapping[str, float], *, dpi: float = 72) -> None:
+    def __init__(self, draw: DrawFunction, values: Mapping[str, float], *, dpi: float = 72,
+                 keys: Sequence[str] | None = None) -> None:
         self._draw = draw
+        self.keys = None if keys is None else tuple(keys)  # the values the diagram shows
+        self._last_values: Mapping[str, float] | None = None
+        self._last_png: bytes | None = None
+        if self.keys is not None:
+            values = {k: values[k] for k in self.keys}
         with matplotlib.rc_context(PANEL_RC):
             self.figure = draw(values)
         if len(self.figure.axes) != 1:
@@ -247,7 +241,21 @@ class LiveFigure:
         self.texts_redrawn = 0
 
     def render(self, values: Mapping[str, float], *, full: bool = False) -> bytes:
-        """Draw the diagram for ``values`` and return it as PNG (``full``: redraw everything)."""
+        """Draw the diagram for ``values`` and return it as PNG (``full``: redraw everything).
+
+        With ``keys``, only those values are passed on, and the same values as last time
+        return the same PNG without drawing (a learning-rate move, for a diagram without it).
+        """
+        if self.keys is not None:
+            values = {k: values[k] for k in self.keys}
+            if values == self._last_values and self._last_png is not None and not full:
+                return self._last_png
+        png = self._render(values, full)
+        if self.keys is not None:
+            self._last_values, self._last_png = values, png
+        return png
+
+    def _render(self, values: Mapping[str, float], full: bool) -> bytes:
         ax = self.ax
         for artist in [*ax.texts, *ax.patches, *ax.lines, *ax.collections, *ax.images, *ax.artists]:
             artist.remove()
@@ -290,8 +298,6 @@ class LiveFigure:
             changed = {i for i, k in enumerate(new_keys) if k != self._shown[i][0]}
             dirty = [self._shown[i][1] for i in changed]
         boxes = {i: self._shown[i][1] for i in range(len(self._shown)) if i not in changed}
-        for i in changed:
-            _layout_once(texts[i])
         boxes.update({i: self._extent(texts[i], renderer) for i in changed})
         dirty += [boxes[i] for i in changed]
         grew = True
@@ -354,7 +360,8 @@ def section_result(section: str, settings: Mapping[str, float]) -> SectionResult
         raise ValueError(f"section: expected one of {', '.join(map(repr, SECTIONS))}, got {section!r}")
     unknown = set(settings) - set(ARTICLE_SETTINGS)
     if unknown:
-        raise ValueError(f"settings: expected names among {', '.join(ARTICLE_SETTINGS)}, got {sorted(unknown)}")
+        raise ValueError(f"settings: expected names among {', '.join(ARTICLE_SETTINGS)}, "
+                         f"got {sorted(unknown)}")
     s = {**ARTICLE_SETTINGS, **{k: as_real(k, v) for k, v in settings.items()}}
     q = quantities(article_network(**{k: s[k] for k in START}), (s["i1"], s["i2"]),
                    (s["target_o1"], s["target_o2"]), s["eta"])
@@ -410,7 +417,8 @@ class SweepCache:
         try:
             return self.rates.index(float(rate))
         except ValueError:
-            raise ValueError(f"learning_rate: expected one of the grid's rates {self.rates}, got {rate!r}") from None
+            raise ValueError(f"learning_rate: expected one of the grid's rates {self.rates}, "
+                             f"got {rate!r}") from None
 
     def has(self, order: str, update_biases: bool) -> bool:
         """Is this combination's sweep already computed?"""
@@ -504,10 +512,12 @@ class TrainingPoint:
         lines += [f"out_o{j + 1} = {number(o)} (target {number(t)})"
                   for j, (o, t) in enumerate(zip(self.outputs, self.targets))]
         for name, value, printed, match in self.comparisons():
-            lines.append(f"article: {name} = {printed} {'✓' if match else '✗'} (computed {number(value)})")
+            mark = "✓" if match else "✗"
+            lines.append(f"article: {name} = {printed} {mark} (computed {number(value)})")
         best = int(np.argmin(self.sweep_errors))
         lines.append(f"lowest E_total after {self.steps:,} updates over the {len(self.rates)} learning rates "
-                     f"{number(self.rates[0])}..{number(self.rates[-1])}: {number(float(self.sweep_errors[best]))} "
+                     f"{number(self.rates[0])}..{number(self.rates[-1])}: "
+                     f"{number(float(self.sweep_errors[best]))} "
                      f"at learning rate {number(self.rates[best])}")
         return "\n".join(lines)
 

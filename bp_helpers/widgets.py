@@ -17,30 +17,50 @@ plain text of what the panel computed, for the checked cell that follows it.
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
+
 from .article import LEARNING_RATE, STEPS
 from .display import StepsView
-from .panels import (ARTICLE_SETTINGS, LEARNING_RATES, ORDER_LABELS, LiveFigure, SectionResult,
-                     SweepCache, TrainingFigure, TrainingPoint, banner, figure_function, png_output,
-                     section_result, settings_text, text_output)
+from .panels import (ARTICLE_SETTINGS, FIGURE_KEYS, LEARNING_RATES, ORDER_LABELS, LiveFigure,
+                     SectionResult, SweepCache, TrainingFigure, TrainingPoint, banner, figure_function,
+                     png_output, section_result, settings_text, text_output)
 from .steps import SECTIONS
 from .training import ORDERS
 from .validation import as_count, as_real, check_choice
 
 __all__ = ["LEARNING_RATES", "Panel", "SectionPanel", "TrainingExplorer"]
 
-_ROW = w.Layout(width="auto")
 _STYLE = {"description_width": "4.6em"}
 
 
 def _rate_slider(value: float, rates: Sequence[float], description: str = "η") -> w.SelectionSlider:
     """A log-scaled learning-rate slider whose positions are exactly the grid's rates."""
     return w.SelectionSlider(options=[(f"{r:g}", r) for r in rates], value=value, description=description,
-                             continuous_update=True, layout=_ROW, style=_STYLE)
+                             continuous_update=True, layout=w.Layout(width="auto"), style=_STYLE)
+
+
+@contextmanager
+def _collection_deferred() -> Iterator[None]:
+    """No cyclic garbage collection during a render.
+
+    A redraw makes and drops thousands of matplotlib objects, which sets off a dozen
+    collections mid-render (a tenth of the time, and the slow tail when one of them is a
+    full collection). Deferred, they run after the answer is on its way. Collection is
+    switched back on only if it was on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Panel:
@@ -62,7 +82,11 @@ class Panel:
         self.reset_button.on_click(lambda _: self.reset())
         self.last: Any = None
         self.renders = 0  # how many times the panel re-rendered (tests count them)
-        self._hold = False
+        # ipykernel may deliver a button click and a slider message on different threads
+        # at once: one render at a time, each from the controls' latest values.
+        self._lock = threading.RLock()
+        self._holder: int | None = None  # the thread inside hold(), if any
+        self._shown: Any = None  # the normalised settings behind what is shown
         for control in self.controls.values():
             control.observe(self._changed, names="value")
 
@@ -88,19 +112,21 @@ class Panel:
     @contextmanager
     def hold(self) -> Iterator[None]:
         """Change several controls with a single re-render at the end."""
-        outer, self._hold = self._hold, True
-        try:
-            yield
-        finally:
-            self._hold = outer
-        if not outer:
-            self.refresh()
+        with self._lock:
+            outer, self._holder = self._holder, threading.get_ident()
+            try:
+                yield
+            finally:
+                self._holder = outer
+            if outer is None:
+                self.refresh()
 
     def set(self, **values: Any) -> None:
         """Set several controls by name, then re-render once: ``panel.set(w5=0.9, eta=2)``."""
         unknown = set(values) - set(self.controls)
         if unknown:
-            raise ValueError(f"values: expected names among {', '.join(self.controls)}, got {sorted(unknown)}")
+            raise ValueError(f"values: expected names among {', '.join(self.controls)}, "
+                             f"got {sorted(unknown)}")
         with self.hold():
             for name, value in values.items():
                 self.controls[name].value = value
@@ -109,21 +135,30 @@ class Panel:
         """Every control back to its starting value (the article's)."""
         self.set(**self._initial)
 
-    def refresh(self) -> None:
-        """Recompute at the current settings and re-render."""
-        try:
-            result = self._compute(self.settings)
-            outputs = self._render(result)
-        except Exception as exc:  # show it where the reader looks, then let it propagate
-            self.out.outputs = (text_output(f"The panel could not update: {type(exc).__name__}: {exc}"),)
-            raise
-        self.last = result
-        self.out.outputs = tuple(outputs)
-        self.renders += 1
+    def refresh(self, *, force: bool = False) -> None:
+        """Recompute at the current settings and re-render (if anything shown would change)."""
+        with self._lock:
+            settings = self._normalise(self.settings)
+            if settings == self._shown and not force:
+                return  # e.g. a slider sending back 0.15000000000000036 for the 0.15 it shows
+            try:
+                with _collection_deferred():
+                    result = self._compute(settings)
+                    outputs = self._render(result)
+            except Exception as exc:  # show it where the reader looks, then let it propagate
+                self.out.outputs = (text_output(f"The panel could not update: {type(exc).__name__}: {exc}"),)
+                raise
+            self.last, self._shown = result, settings
+            self.out.outputs = tuple(outputs)
+            self.renders += 1
 
     def _changed(self, change: Mapping[str, Any]) -> None:
-        if not self._hold:
+        if self._holder != threading.get_ident():  # inside hold(), its end re-renders
             self.refresh()
+
+    def _normalise(self, settings: Mapping[str, Any]) -> dict[str, Any]:
+        """The settings as computed: a float slider's value is read as the number it shows."""
+        return {k: round(v, 12) if isinstance(v, float) else v for k, v in settings.items()}
 
     def _compute(self, settings: Mapping[str, Any]) -> Any:
         raise NotImplementedError
@@ -179,10 +214,12 @@ class SectionPanel(Panel):
         if unknown:
             raise ValueError(f"settings: section {section!r} has sliders {', '.join(self.names)}, "
                              f"got {sorted(unknown)}")
-        controls = {name: self._slider(name, settings.get(name, ARTICLE_SETTINGS[name])) for name in self.names}
+        controls = {name: self._slider(name, settings.get(name, ARTICLE_SETTINGS[name]))
+                    for name in self.names}
         super().__init__(controls, {n: ARTICLE_SETTINGS[n] for n in self.names})
-        first = self._compute(self.settings)
-        self.figure = LiveFigure(figure_function(self.section), first.quantities, dpi=dpi)
+        first = self._compute(self._normalise(self.settings))
+        self.figure = LiveFigure(figure_function(self.section), first.quantities, dpi=dpi,
+                                 keys=FIGURE_KEYS[self.section.figure])
         heading = w.HTML(f"<b>{self.title}</b> — move any slider; every number below follows.")
         grid = w.GridBox([c for col in self.COLUMNS for n in col if n in controls for c in [controls[n]]],
                          layout=w.Layout(grid_template_columns="repeat(3, minmax(13em, 17em))",
@@ -203,11 +240,10 @@ class SectionPanel(Panel):
             raise ValueError(f"{name}: expected a value in [{lo}, {hi}], got {value!r}")
         label = name.replace("target_", "target ")
         return w.FloatSlider(value=value, min=lo, max=hi, step=0.01, readout_format=".2f", description=label,
-                             continuous_update=True, layout=_ROW, style=_STYLE)
+                             continuous_update=True, layout=w.Layout(width="auto"), style=_STYLE)
 
     def _compute(self, settings: Mapping[str, Any]) -> SectionResult:
-        # A dragged slider can send 0.15000000000000002: read it as the 0.15 it shows.
-        return section_result(self.section.key, {k: round(float(v), 12) for k, v in settings.items()})
+        return section_result(self.section.key, settings)
 
     def _render(self, result: SectionResult) -> list[dict[str, Any]]:
         plain, markdown = banner(result, self.names)
@@ -259,14 +295,15 @@ class TrainingExplorer(Panel):
         controls = {
             "eta": _rate_slider(float(learning_rate), self.cache.rates, "η"),
             "steps": w.IntSlider(value=steps, min=0, max=self.cache.max_steps, description="updates",
-                                 readout_format=",d", continuous_update=True, layout=_ROW, style=_STYLE),
+                                 readout_format=",d", continuous_update=True, layout=w.Layout(width="auto"), style=_STYLE),
             "order": w.ToggleButtons(options=[(ORDER_LABELS[o], o) for o in ORDERS], value=order,
                                      description="order", style={"description_width": "4.6em",
                                                                  "button_width": "11em"}),
             "update_biases": w.Checkbox(value=update_biases, description="update biases too", indent=False),
         }
         defaults = {"eta": LEARNING_RATE if LEARNING_RATE in self.cache.rates else float(learning_rate),
-                    "steps": min(STEPS, self.cache.max_steps), "order": "simultaneous", "update_biases": False}
+                    "steps": min(STEPS, self.cache.max_steps), "order": "simultaneous",
+                    "update_biases": False}
         super().__init__(controls, defaults)
         self.figure = TrainingFigure(dpi=dpi)
         heading = w.HTML(f"<b>{self.title}</b> — {len(self.cache.rates)} learning rates trained for "
