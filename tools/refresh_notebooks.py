@@ -2,8 +2,8 @@
 
 Stored outputs are what a reader sees on GitHub or nbviewer and what nbval compares,
 so they are only ever written here, from a clean kernel, never by hand. Widget state
-(random model ids every run, never read by nbval) and per-cell timing are dropped so a
-refresh with nothing changed gives no diff.
+and per-cell timing are dropped and widget-view model ids (random every run, never read
+by nbval) are replaced by fixed ones, so a refresh with nothing changed gives no diff.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = "python3"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def check_kernel() -> None:
@@ -36,8 +37,12 @@ def refresh(path: Path) -> None:
     NotebookClient(nb, kernel_name=KERNEL, timeout=600, record_timing=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view:  # a fresh random id every run; without stored state no page can use it
+                view["model_id"] = f"{path.stem}-cell{index}"
     nbformat.validate(nb)
     nbformat.write(nb, path)
 
