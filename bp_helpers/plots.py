@@ -184,8 +184,7 @@ def draw_network(values: Values, *, highlight: Collection[str] = (), show_values
             # (and w6, w7) cross, so each label sits on one edge only.
             t = _LABEL_AT / math.hypot(p1[0] - p0[0], p1[1] - p0[1])
             x, y = p0[0] + t * (p1[0] - p0[0]), p0[1] + t * (p1[1] - p0[1])
-            # Plain text, not mathtext: these strings change on every slider move and
-            # mathtext parsing dominates the redraw time.
+            # Plain text: see _equation.
             text = name + (f" = {_wfmt(values[name], decimals)}" if show_values and name in values else "")
             ax.text(x, y, text, ha="center", va="center", fontsize=FONT, color=tcol, zorder=3,
                     gid=f"label:{name}", bbox=dict(boxstyle="round,pad=0.2", fc="white", ec=colour,
@@ -194,9 +193,9 @@ def draw_network(values: Values, *, highlight: Collection[str] = (), show_values
             # Beside the short o->E edge (above it for o1, below for o2), flush
             # right so that long values grow into the free space on the left.
             up = name == "E_o1"
-            ax.text(_NET_SIZE[0] - 0.05, _XY["E_total"][1] + (0.6 if up else -0.6), rf"$E_{{o{name[-1]}}}$ = "
-                    + _fmt(values[name], 4), ha="right", va="bottom" if up else "top", fontsize=FONT,
-                    color=tcol, gid=f"label:{name}")
+            ax.text(_NET_SIZE[0] - 0.05, _XY["E_total"][1] + (0.6 if up else -0.6),
+                    f"{name} = {_fmt(values[name], 4)}", ha="right", va="bottom" if up else "top",
+                    fontsize=FONT, color=tcol, gid=f"label:{name}")
 
     for name, (x, y) in _XY.items():
         colour, lw, tcol = style(name, BLACK)
@@ -231,6 +230,18 @@ def _box(ax: Axes, xy: tuple[float, float], name: str, value: float, half: tuple
                                 fc="white", ec=colour, lw=1.8, zorder=2))
     ax.text(x, y + 0.13, name, ha="center", va="center", fontsize=FONT + 2, zorder=3)
     ax.text(x, y - 0.17, _fmt(value), ha="center", va="center", fontsize=FONT, zorder=3)
+
+
+def _equation(ax: Axes, x: float, y: float, math: str, numbers: str, *, gid: str, **style: object) -> None:
+    """``math`` (mathtext) ending at x, then ``numbers`` (plain text) from x, on one baseline.
+
+    Mathtext is parsed once per string and renderer, so only a label that never changes
+    may be mathtext; a string with live numbers in it would be parsed again on every slider
+    move, which costs more than the rest of a redraw. Splitting at x also lines up the
+    '=' of stacked equations. The numbers text carries ``gid``.
+    """
+    ax.text(x - 0.03, y, math, ha="right", va="baseline", **style)
+    ax.text(x + 0.03, y, numbers, ha="left", va="baseline", gid=gid, **style)
 
 
 def _arrow(ax: Axes, a: tuple[float, float], b: tuple[float, float], half: tuple[float, float],
@@ -275,11 +286,14 @@ def draw_chain_w5(values: Values, ax: Axes | None = None) -> Figure:
         # The first two factors together are the node delta the article introduces.
         ax.annotate("", (xs[0], 3.05), (xs[2], 3.05),
                     arrowprops=dict(arrowstyle="|-|", color=GREEN, lw=1.5, mutation_scale=6))
-        ax.text((xs[0] + xs[2]) / 2, 3.15, r"$\delta_{o1} = \partial E_{total}/\partial net_{o1}$ = "
-                + _fmt(values["delta_o1"]), ha="center", va="bottom", fontsize=FONT + 1, color=GREEN)
-    ax.text(5.0, 0.45, r"$\partial E_{total}/\partial w_5$ = " + f"{_fmt(d1)} × {_fmt(d2)} × {_fmt(d3)} = "
-            + _fmt(grad), ha="center", va="center", fontsize=FONT + 2, gid="product")
+        _equation(ax, 4.0, 3.25, r"$\delta_{o1} = \partial E_{total}/\partial net_{o1}$",
+                  f"= {_fmt(values['delta_o1'])}", gid="delta", fontsize=FONT + 1, color=GREEN)
+    _equation(ax, 2.4, 0.4, r"$\partial E_{total}/\partial w_5$", f"= {_fmt(d1)} × {_fmt(d2)} × {_fmt(d3)} = "
+              f"{_fmt(grad)}", gid="product", fontsize=FONT + 2)
     return fig
+
+
+PATH_AT = 2.15  # where the two path equations and the product of the w1 chain split into label | numbers
 
 
 def draw_chain_w1(values: Values, ax: Axes | None = None) -> Figure:
@@ -301,24 +315,25 @@ def draw_chain_w1(values: Values, ax: Axes | None = None) -> Figure:
         _arrow(ax, pts[1], pts[0], half, col, _d(f"E_{{o{k}}}", f"out_{{o{k}}}"), v[f"dE_dout_o{k}"])
         _arrow(ax, pts[2], pts[1], half, col, _d(f"out_{{o{k}}}", f"net_{{o{k}}}"), v[f"dout_o{k}_dnet_o{k}"])
         _arrow(ax, (xs[3], mid), pts[2], half, col, _d(f"net_{{o{k}}}", "out_{h1}"), v[f"w{w}"], side=True,
-               alias=f"$w_{w}$")
+               alias=f"w{w}")
         factors = [v[f"dE_dout_o{k}"], v[f"dout_o{k}_dnet_o{k}"], v[f"w{w}"]]
-        part = (rf"through $o_{k}$:  $\partial E_{{o{k}}}/\partial out_{{h1}}$ = "
-                + " × ".join(map(_fmt, factors)) + f" = {_fmt(v[f'dE_o{k}_dout_h1'])}")
-        ax.text(0.1, top + 1.2 if k == "1" else bot - 0.95, part, ha="left", va="center", fontsize=FONT + 1,
-                color=col, gid=f"path:o{k}")
+        _equation(ax, PATH_AT, top + 1.15 if k == "1" else bot - 1.05,
+                  rf"through $o_{k}$:  $\partial E_{{o{k}}}/\partial out_{{h1}}$",
+                  "= " + " × ".join(map(_fmt, factors)) + f" = {_fmt(v[f'dE_o{k}_dout_h1'])}",
+                  gid=f"path:o{k}", fontsize=FONT + 1, color=col)
     for x, name, key in zip(xs[3:], ["$out_{h1}$", "$net_{h1}$", "$w_1$"], ["out_h1", "net_h1", "w1"]):
         _box(ax, (x, mid), name, v[key], half)
     _arrow(ax, (xs[4], mid), (xs[3], mid), half, BLACK, _d("out_{h1}", "net_{h1}"), v["dout_h1_dnet_h1"])
-    _arrow(ax, (xs[5], mid), (xs[4], mid), half, BLACK, _d("net_{h1}", "w_1"), v["i1"], alias="$i_1$")
+    _arrow(ax, (xs[5], mid), (xs[4], mid), half, BLACK, _d("net_{h1}", "w_1"), v["i1"], alias="i1")
     # Inside the fork the two paths form: that is where their contributions meet.
-    ax.text(xs[1], mid, r"$\partial E_{total}/\partial out_{h1}$ = sum of both paths" + "\n"
-            + f"= {_fmt(v['dE_o1_dout_h1'])} + ({_fmt(v['dE_o2_dout_h1'])}) = {_fmt(v['dE_dout_h1'])}",
-            ha="center", va="center", fontsize=FONT + 1, linespacing=1.5, gid="sum",
+    ax.text(xs[1], mid + 0.12, r"$\partial E_{total}/\partial out_{h1}$ = sum of both paths", ha="center",
+            va="bottom", fontsize=FONT + 1)
+    ax.text(xs[1], mid - 0.12, f"= {_fmt(v['dE_o1_dout_h1'])} + ({_fmt(v['dE_o2_dout_h1'])}) = "
+            f"{_fmt(v['dE_dout_h1'])}", ha="center", va="top", fontsize=FONT + 1, gid="sum",
             bbox=dict(boxstyle="round,pad=0.3", fc="#F2F2F2", ec=GREY))
-    ax.text(5.5, 0.3, r"$\partial E_{total}/\partial w_1$ = " + f"{_fmt(v['dE_dout_h1'])} × "
-            f"{_fmt(v['dout_h1_dnet_h1'])} × {_fmt(v['i1'])} = {_fmt(v['dE_dw1'])}",
-            ha="center", va="center", fontsize=FONT + 2, gid="product")
+    _equation(ax, PATH_AT, 0.3, r"$\partial E_{total}/\partial w_1$", f"= {_fmt(v['dE_dout_h1'])} × "
+              f"{_fmt(v['dout_h1_dnet_h1'])} × {_fmt(v['i1'])} = {_fmt(v['dE_dw1'])}", gid="product",
+              fontsize=FONT + 2)
     return fig
 
 
@@ -408,7 +423,7 @@ def plot_sweep(rates: Sequence[float], final_errors: Sequence[float], *, current
     ax.plot(r[order], e[order], "o-", color=BLUE, lw=2, ms=6, label=r"final $E_{total}$", gid="sweep")
     if current is not None:
         ax.axvline(float(_floored([current])[0]), color=VERMILLION, ls="--", lw=2,
-                   label=rf"current $\eta$ = {_fmt(current, 4)}", gid="current")
+                   label=f"current η = {_fmt(current, 4)}", gid="current")
         hit = np.isclose(r, current, rtol=1e-9, atol=0)
         if hit.any():
             ax.plot(r[hit][:1], e[hit][:1], "*", ms=18, color=VERMILLION, zorder=3)

@@ -263,7 +263,8 @@ def test_chain_w5_shows_factors_and_product(vals):
     shown = texts(fig)
     for s in ("0.741365", "0.186816", "0.59327", "0.298371"):
         assert s in shown, s
-    assert by_gid(fig, "product").get_text().endswith(" = 0.741365 × 0.186816 × 0.59327 = 0.082167")
+    assert by_gid(fig, "product").get_text() == "= 0.741365 × 0.186816 × 0.59327 = 0.082167"
+    assert by_gid(fig, "delta").get_text() == "= 0.138499"
     changed = plots.draw_chain_w5(vals | {"dE_dw5": 0.123})
     assert by_gid(changed, "product").get_text().endswith("= 0.123")
 
@@ -274,7 +275,28 @@ def test_chain_w1_shows_both_paths_and_their_sum(vals):
     assert by_gid(fig, "path:o2").get_text().endswith("= -0.0190491")
     assert by_gid(fig, "sum").get_text().endswith("= 0.0553994 + (-0.0190491) = 0.0363503")
     assert by_gid(fig, "product").get_text().endswith("= 0.0363503 × 0.241301 × 0.05 = 0.000438568")
-    assert "0.241301" in texts(fig) and "$i_1$ = 0.05" in texts(fig) and "$w_5$ = 0.4" in texts(fig)
+    assert "0.241301" in texts(fig) and "i1 = 0.05" in texts(fig) and "w5 = 0.4" in texts(fig)
+
+
+DIAGRAMS = [plots.draw_network, plots.draw_chain_w5, plots.draw_chain_w1]
+
+
+@pytest.mark.parametrize("draw", DIAGRAMS, ids=lambda f: f.__name__)
+def test_mathtext_only_in_labels_that_never_change(vals, draw):
+    # Mathtext is parsed again for every new string (tens of ms): a slider move must only
+    # change plain texts, or the panels miss their latency target.
+    def maths(v):
+        return sorted(t.get_text() for t in draw(v).axes[0].texts if "$" in t.get_text())
+
+    other = compute_values({**START, "w1": -3.21, "w5": 4.56, "w7": -0.07, "b2": 1.5, "i1": 0.9})
+    assert maths(vals) and maths(vals) == maths(other)
+
+
+@pytest.mark.parametrize("draw", DIAGRAMS[1:], ids=lambda f: f.__name__)
+def test_chain_layout_is_clean_at_long_numbers(vals, draw):
+    long = {k: -1.23456789e-5 if k.startswith(("d", "delta")) else v for k, v in vals.items()}
+    assert_layout_clean(render(draw(vals)))
+    assert_layout_clean(render(draw(long)))
 
 
 def test_chain_reports_missing_keys(vals):
