@@ -5,9 +5,9 @@ Python, numpy and matplotlib, so it can be tested and timed on its own:
 
 * :func:`section_result` computes everything a section panel shows at given settings.
 * :class:`LiveFigure` redraws one of :mod:`bp_helpers.plots`' diagrams many times, fast:
-  it keeps one figure and canvas, draws the shapes once, and on every change redraws
-  only the texts whose content changed (matplotlib's text rendering is what costs);
-  the pixels are those of a fresh figure (the tests compare them).
+  it keeps one figure and canvas, draws the shapes and fixed labels once, and on every
+  change redraws only the texts whose words changed (matplotlib's text rendering is what
+  costs); the pixels are those of a fresh figure (the tests compare them).
 * :class:`SweepCache` holds one vectorised learning-rate sweep per (update order, bias
   updates), so the training explorer answers every slider move by a lookup, and
   :class:`TrainingFigure` draws it on fixed axes whose frames are drawn once.
@@ -30,8 +30,6 @@ import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.text import Text
 from matplotlib.ticker import NullLocator
 from matplotlib.transforms import Bbox
@@ -47,7 +45,7 @@ from .validation import as_count, as_real, check_choice
 __all__ = [
     "ARTICLE_SETTINGS", "FIGURE_KEYS", "LEARNING_RATES", "ORDER_LABELS", "PANEL_RC", "LiveFigure",
     "SectionResult", "SweepCache", "TrainingFigure", "TrainingPoint", "banner", "decimate",
-    "differences", "encode_png", "figure_function", "png_output", "section_result", "settings_text",
+    "diagram", "differences", "encode_png", "png_output", "section_result", "settings_text",
     "text_output",
 ]
 
@@ -75,14 +73,16 @@ FIGURE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                  "dout_o2_dnet_o2", "dE_o1_dout_h1", "dE_o2_dout_h1", "dE_dout_h1", "dE_dw1"),
 })
 
-DrawFunction = Callable[..., Figure]  # draw(values, ax=None) -> Figure, as in bp_helpers.plots
+DrawFunction = Callable[[Mapping[str, float]], Figure]  # values -> Figure, as in bp_helpers.plots
+TextsFunction = Callable[[Mapping[str, float]], dict[str, str]]  # values -> {gid: text}
 
 
-def figure_function(section: Section) -> DrawFunction:
-    """The plots function that draws a section's declared figure (with its highlight)."""
+def diagram(section: Section) -> tuple[DrawFunction, TextsFunction]:
+    """The functions that draw a section's declared figure (with its highlight) and name its live texts."""
+    draw, texts = plots.DIAGRAMS[section.figure]
     if section.figure == "network":
-        return lambda values, ax=None: plots.draw_network(values, highlight=section.highlight, ax=ax)
-    return {"chain_w5": plots.draw_chain_w5, "chain_w1": plots.draw_chain_w1}[section.figure]
+        return lambda values: plots.draw_network(values, highlight=section.highlight), texts
+    return draw, texts
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,163 +161,76 @@ PANEL_RC = {"text.hinting": "no_hinting"}
 _PAD = 2  # pixels around a text's box restored before it is redrawn (antialiasing, box edges)
 
 
-def _shape_key(artist: Any) -> Any:
-    """What an artist other than a text looks like, or None when it cannot be told cheaply."""
-    common = (type(artist).__name__, artist.get_zorder(), artist.get_visible(), artist.get_alpha())
-    if isinstance(artist, Line2D):
-        return common + (artist.get_xydata().tobytes(), str(artist.get_color()), artist.get_linewidth(),
-                         artist.get_linestyle(), str(artist.get_marker()), artist.get_markersize())
-    if isinstance(artist, FancyArrowPatch) and hasattr(artist, "_posA_posB"):
-        # Its path is computed in display space on every call (the costliest key by far);
-        # what it is computed from is cheap to read.
-        style = artist.get_arrowstyle()
-        return common + (repr(artist._posA_posB), type(style).__name__, repr(sorted(vars(style).items())),
-                         repr(sorted(vars(artist.get_connectionstyle()).items())),
-                         artist.get_mutation_scale(),
-                         artist.get_mutation_aspect(), artist.shrinkA, artist.shrinkB, artist.patchA is None,
-                         artist.patchB is None, repr(getattr(artist, "_path_original", None)),
-                         artist.get_facecolor(), artist.get_edgecolor(),
-                         artist.get_linewidth(), str(artist.get_linestyle()), artist.get_hatch())
-    if isinstance(artist, Patch):
-        return common + (artist.get_path().vertices.tobytes(),
-                         artist.get_patch_transform().get_matrix().tobytes(),
-                         artist.get_facecolor(), artist.get_edgecolor(), artist.get_linewidth(),
-                         str(artist.get_linestyle()), artist.get_hatch())
-    return None
-
-
-def _text_key(text: Text) -> Any:
-    """Everything that decides how a text is drawn."""
-    where = tuple(text.get_transform().transform(text.get_unitless_position()))
-    key = (type(text).__name__, text.get_text(), where, str(text.get_color()),
-           hash(text.get_fontproperties()), text.get_ha(), text.get_va(), text.get_rotation(),
-           text.get_zorder(), text.get_visible(), text.get_alpha(), text.get_linespacing(),
-           text._get_multialignment() if hasattr(text, "_get_multialignment") else None)
-    box = text.get_bbox_patch()
-    if box is not None:
-        style = box.get_boxstyle()
-        key += (box.get_facecolor(), box.get_edgecolor(), box.get_linewidth(), type(style).__name__,
-                tuple(sorted(vars(style).items())))
-    if hasattr(text, "xyann"):  # an Annotation: where it points and its arrow
-        key += (tuple(text.xy), tuple(text.xyann), repr(text.arrowprops))
-    return key
-
-
 class LiveFigure:
-    """One diagram of :mod:`bp_helpers.plots`, redrawn for new values in a fraction of the time.
+    """One diagram of :mod:`bp_helpers.plots` on a canvas of its own, redrawn for new values.
 
-    ``draw(values, ax=...)`` is called for every new set of values, exactly as a notebook
-    would call it, into the same axes. The shapes (boxes, edges, arrows) are drawn once into
-    a background; a text is redrawn only when its content changed (together with any text its
-    box touches). When the shapes themselves change, or a shape sits above a text, the whole
-    figure is redrawn: the result is always the picture a fresh ``draw`` gives (tests compare
-    the pixels).
+    A diagram's shapes and fixed labels never depend on the values, only the texts its
+    ``texts`` function names by gid do (``tests/test_plots.py`` checks this for each). So
+    everything else is drawn once into a background, and a new set of values redraws only
+    the live texts whose words changed, over the background restored under their old and
+    new boxes (with any live text those boxes touch). The pixels are those of a fresh
+    figure: the tests compare them.
     """
 
-    def __init__(self, draw: DrawFunction, values: Mapping[str, float], *, dpi: float = 72,
-                 keys: Sequence[str] | None = None) -> None:
-        self._draw = draw
-        self.keys = None if keys is None else tuple(keys)  # the values the diagram shows
-        self._last_values: Mapping[str, float] | None = None
-        self._last_png: bytes | None = None
-        if self.keys is not None:
-            values = {k: values[k] for k in self.keys}
+    def __init__(self, draw: DrawFunction, texts: TextsFunction, values: Mapping[str, float], *,
+                 dpi: float = 72) -> None:
+        self._texts = texts
         with matplotlib.rc_context(PANEL_RC):
             self.figure = draw(values)
-        if len(self.figure.axes) != 1:
-            raise ValueError(f"draw: expected a one-axes diagram, got {len(self.figure.axes)} axes")
         self.figure.set_dpi(as_real("dpi", dpi))
         self.canvas = FigureCanvasAgg(self.figure)
-        self.ax = ax = self.figure.axes[0]
-        if not (ax.get_autoscalex_on() or ax.get_autoscaley_on()):
-            # The diagram fixes its own limits, so the data limits that adding each artist
-            # updates are never read: skipping that halves the time a redraw spends
-            # re-creating the diagram (a no-op on this one axes, nowhere else).
-            ax._update_patch_limits = ax._update_line_limits = lambda artist: None
-        self._shapes: Any = None  # the shapes' keys behind the current background
-        self._background: np.ndarray | None = None
-        self._shown: list[tuple[Any, Bbox]] = []  # (key, box) of every text on the canvas
-        self.full_redraws = 0  # counts, for tests and the benchmark
-        self.texts_redrawn = 0
-
-    def render(self, values: Mapping[str, float], *, full: bool = False) -> bytes:
-        """Draw the diagram for ``values`` and return it as PNG (``full``: redraw everything).
-
-        With ``keys``, only those values are passed on, and the same values as last time
-        return the same PNG without drawing (a learning-rate move, for a diagram without it).
-        """
-        if self.keys is not None:
-            values = {k: values[k] for k in self.keys}
-            if values == self._last_values and self._last_png is not None and not full:
-                return self._last_png
-        png = self._render(values, full)
-        if self.keys is not None:
-            self._last_values, self._last_png = values, png
-        return png
-
-    def _render(self, values: Mapping[str, float], full: bool) -> bytes:
-        ax = self.ax
-        for artist in [*ax.texts, *ax.patches, *ax.lines, *ax.collections, *ax.images, *ax.artists]:
-            artist.remove()
+        words = texts(values)
+        self._live = {t.get_gid(): t for ax in self.figure.axes for t in ax.texts if t.get_gid() in words}
+        if set(self._live) != set(words):
+            raise ValueError(f"draw: expected a text for each live gid, missing {sorted(set(words) - set(self._live))}")
+        self._boxes: dict[str, Bbox] = {}
+        self.texts_redrawn = 0  # for tests and the benchmark
         with matplotlib.rc_context(PANEL_RC):
-            self._draw(values, ax=ax)
-            self._paint(full)
-        return encode_png(self.canvas)
-
-    def _paint(self, full: bool) -> None:
-        ax, renderer = self.ax, self.canvas.get_renderer()
-        ax.apply_aspect()
-        texts = list(ax.texts)
-        keys = [_shape_key(a) for a in ax.patches] + [_shape_key(a) for a in ax.lines]
-        other = [a for a in [*ax.collections, *ax.images, *ax.artists] if a.get_visible()]
-        on_top = any(a.get_zorder() > min((t.get_zorder() for t in texts), default=np.inf)
-                     for a in [*ax.patches, *ax.lines])
-        signature = (tuple(keys), ax.bbox.bounds, ax.viewLim.bounds, self.figure.dpi)
-        if full or other or on_top or None in keys or not texts:
+            for text in self._live.values():
+                text.set_visible(False)
             self.canvas.draw()
-            self._shapes, self._shown = None, []
-            self.full_redraws += 1
-            return
-        if signature != self._shapes or self._background is None:
-            for t in texts:
-                t.set_visible(False)
-            try:
-                self.canvas.draw()
-            finally:
-                for t in texts:
-                    t.set_visible(True)
+            for text in self._live.values():
+                text.set_visible(True)
             self._background = np.asarray(self.canvas.buffer_rgba()).copy()
-            self._shapes, self._shown = signature, []
-            self.full_redraws += 1
-        pixels = np.asarray(self.canvas.buffer_rgba())
-        new_keys = [_text_key(t) for t in texts]
-        if len(new_keys) != len(self._shown):  # nothing shown yet (or another set of texts)
-            pixels[...] = self._background
-            changed, dirty = set(range(len(texts))), []
-        else:
-            changed = {i for i, k in enumerate(new_keys) if k != self._shown[i][0]}
-            dirty = [self._shown[i][1] for i in changed]
-        boxes = {i: self._shown[i][1] for i in range(len(self._shown)) if i not in changed}
-        boxes.update({i: self._extent(texts[i], renderer) for i in changed})
-        dirty += [boxes[i] for i in changed]
-        grew = True
-        while grew:  # an unchanged text under a restored patch must be redrawn too
+            self._paint(set(self._live))
+        self._png = encode_png(self.canvas)
+
+    def render(self, values: Mapping[str, float]) -> bytes:
+        """The diagram for ``values`` as PNG (the last one again if no text changed)."""
+        words = self._texts(values)
+        changed = {gid for gid, text in words.items() if self._live[gid].get_text() != text}
+        if changed:
+            for gid in changed:
+                self._live[gid].set_text(words[gid])
+            with matplotlib.rc_context(PANEL_RC):
+                self._paint(changed)
+            self._png = encode_png(self.canvas)
+        return self._png
+
+    def _paint(self, changed: set[str]) -> None:
+        renderer = self.canvas.get_renderer()
+        dirty = [self._boxes[gid] for gid in changed if gid in self._boxes]
+        for gid in changed:
+            self._boxes[gid] = self._extent(self._live[gid], renderer)
+            dirty.append(self._boxes[gid])
+        redraw, grew = set(changed), True
+        while grew:  # restoring the background under a box wipes any live text it touches
             grew = False
-            for i in range(len(texts)):
-                if i not in changed and any(boxes[i].overlaps(d) for d in dirty):
-                    changed.add(i)
-                    dirty.append(boxes[i])
+            for gid, box in self._boxes.items():
+                if gid not in redraw and any(box.overlaps(d) for d in dirty):
+                    redraw.add(gid)
+                    dirty.append(box)
                     grew = True
+        pixels = np.asarray(self.canvas.buffer_rgba())
         height, width = pixels.shape[:2]
         for box in dirty:
             x0, x1 = max(int(np.floor(box.x0)), 0), min(int(np.ceil(box.x1)), width)
             y0, y1 = max(height - int(np.ceil(box.y1)), 0), min(height - int(np.floor(box.y0)), height)
             if x0 < x1 and y0 < y1:
                 pixels[y0:y1, x0:x1] = self._background[y0:y1, x0:x1]
-        for i in sorted(changed, key=lambda i: (texts[i].get_zorder(), i)):
-            texts[i].draw(renderer)
-        self.texts_redrawn += len(changed)
-        self._shown = [(k, boxes[i]) for i, k in enumerate(new_keys)]
+        for gid in sorted(redraw, key=lambda g: self._live[g].get_zorder()):
+            self._live[gid].draw(renderer)
+        self.texts_redrawn += len(redraw)
 
     @staticmethod
     def _extent(text: Text, renderer: Any) -> Bbox:

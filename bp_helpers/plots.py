@@ -3,6 +3,10 @@
 Every function takes plain data (a mapping of named floats, or sequences) and
 returns a :class:`matplotlib.figure.Figure`. Nothing here imports the numeric
 core, so the figures can be drawn and tested on their own.
+
+The three diagrams (network, w5 chain, w1 chain) keep their shapes fixed whatever the
+values; only texts carrying a gid listed by their ``*_texts`` function change, so a
+slider panel can redraw just those (see ``DIAGRAMS`` and :class:`bp_helpers.panels.LiveFigure`).
 """
 
 from __future__ import annotations
@@ -17,11 +21,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 __all__ = [
+    "DIAGRAMS",
     "HIGHLIGHTABLE",
     "LOG_FLOOR",
+    "chain_w1_texts",
+    "chain_w5_texts",
     "draw_chain_w1",
     "draw_chain_w5",
     "draw_network",
+    "network_texts",
     "plot_loss_curve",
     "plot_outputs",
     "plot_sweep",
@@ -55,6 +63,7 @@ _KIND = {"i1": "in", "i2": "in", "h1": "hid", "h2": "hid", "o1": "out", "o2": "o
 # Wide enough for the longest realistic line, e.g. "net = -0.001234", so boxes
 # never resize (and edges never jump) while a slider moves.
 _HALF = {"in": (0.4, 0.34), "hid": (0.68, 0.45), "out": (0.68, 0.56), "err": (0.46, 0.34)}
+_WEIGHTS = tuple(f"w{k}" for k in range(1, 9))
 _BIAS_R = 0.24
 _LABEL_AT = 0.6  # weight label centre, inches along its edge from the source node
 _EDGES = {
@@ -151,10 +160,22 @@ def _node_lines(name: str, values: Values) -> list[str]:
 
 
 def _math_name(name: str) -> str:
-    """Article notation for a node or weight name, e.g. 'h1' -> '$h_{1}$'."""
-    if name == "E_total":
-        return r"$E_{total}$"
-    return rf"${name[:-1]}_{{{name[-1]}}}$"
+    """Article notation as mathtext: 'h1' -> '$h_{1}$', 'out_o1' -> '$out_{o1}$'."""
+    base, sub = name.split("_", 1) if "_" in name else (name[:-1], name[-1])
+    return rf"${base}_{{{sub}}}$"
+
+
+def network_texts(values: Values, *, show_values: bool = True, decimals: int = 2) -> dict[str, str]:
+    """The network diagram's texts that show values, by gid: all that a new set of values changes."""
+    if not show_values:
+        return {}
+    texts = {f"label:{n}": f"{n} = {_wfmt(values[n], decimals)}" for n in (*_WEIGHTS, "b1", "b2") if n in values}
+    texts.update({f"label:{n}": f"{n} = {_fmt(values[n], 4)}" for n in ("E_o1", "E_o2") if n in values})
+    for name in _XY:
+        lines = _node_lines(name, values)
+        if lines:
+            texts[f"value:{name}"] = "\n".join(lines)
+    return texts
 
 
 def draw_network(values: Values, *, highlight: Collection[str] = (), show_values: bool = True,
@@ -164,6 +185,7 @@ def draw_network(values: Values, *, highlight: Collection[str] = (), show_values
     if lit - HIGHLIGHTABLE:
         raise ValueError(f"cannot highlight {sorted(lit - HIGHLIGHTABLE)}; "
                          f"choose from {sorted(HIGHLIGHTABLE)}")
+    texts = network_texts(values, show_values=show_values, decimals=decimals)
     fig, ax = _diagram_axes(ax, *_NET_SIZE)
 
     def style(name: str, normal: str) -> tuple[str, float, str]:
@@ -179,23 +201,20 @@ def draw_network(values: Values, *, highlight: Collection[str] = (), show_values
         colour, lw, tcol = style(name, normal)
         ax.add_line(Line2D([p0[0], p1[0]], [p0[1], p1[1]], color=colour, lw=lw, zorder=1,
                            linestyle="--" if src[0] == "b" else "-", gid=f"edge:{name}"))
+        gid = f"label:{name}"
         if name[0] == "w":
             # Near the source end, on the edge itself: far from where w2 and w3
             # (and w6, w7) cross, so each label sits on one edge only.
             t = _LABEL_AT / math.hypot(p1[0] - p0[0], p1[1] - p0[1])
             x, y = p0[0] + t * (p1[0] - p0[0]), p0[1] + t * (p1[1] - p0[1])
-            # Plain text: see _equation.
-            text = name + (f" = {_wfmt(values[name], decimals)}" if show_values and name in values else "")
-            ax.text(x, y, text, ha="center", va="center", fontsize=FONT, color=tcol, zorder=3,
-                    gid=f"label:{name}", bbox=dict(boxstyle="round,pad=0.2", fc="white", ec=colour,
-                                                   lw=1.2 if lw < 3 else 2.0))
-        elif name[0] == "E" and show_values and name in values:
+            ax.text(x, y, texts.get(gid, name), ha="center", va="center", fontsize=FONT, color=tcol, zorder=3,
+                    gid=gid, bbox=dict(boxstyle="round,pad=0.2", fc="white", ec=colour, lw=1.2 if lw < 3 else 2.0))
+        elif gid in texts:  # E_o1, E_o2
             # Beside the short o->E edge (above it for o1, below for o2), flush
             # right so that long values grow into the free space on the left.
             up = name == "E_o1"
-            ax.text(_NET_SIZE[0] - 0.05, _XY["E_total"][1] + (0.6 if up else -0.6),
-                    f"{name} = {_fmt(values[name], 4)}", ha="right", va="bottom" if up else "top",
-                    fontsize=FONT, color=tcol, gid=f"label:{name}")
+            ax.text(_NET_SIZE[0] - 0.05, _XY["E_total"][1] + (0.6 if up else -0.6), texts[gid], ha="right",
+                    va="bottom" if up else "top", fontsize=FONT, color=tcol, gid=gid)
 
     for name, (x, y) in _XY.items():
         colour, lw, tcol = style(name, BLACK)
@@ -204,32 +223,33 @@ def draw_network(values: Values, *, highlight: Collection[str] = (), show_values
         if _KIND[name] == "bias":
             ax.add_patch(Circle((x, y), _BIAS_R, fc=face, ec=colour, lw=lw, zorder=2, gid=f"node:{name}"))
             ax.text(x, y, _math_name(name), ha="center", va="center", fontsize=FONT + 1, color=tcol, zorder=4)
-            if show_values and name in values:
-                ax.text(x - _BIAS_R - 0.08, y, f"{name} = {_wfmt(values[name], decimals)}", ha="right",
-                        va="center", fontsize=FONT, color=tcol, gid=f"label:{name}")
+            if f"label:{name}" in texts:
+                ax.text(x - _BIAS_R - 0.08, y, texts[f"label:{name}"], ha="right", va="center", fontsize=FONT,
+                        color=tcol, gid=f"label:{name}")
             continue
         hw, hh = _HALF[_KIND[name]]
         ax.add_patch(FancyBboxPatch((x - hw, y - hh), 2 * hw, 2 * hh, fc=face, ec=colour, lw=lw, zorder=2,
                                     boxstyle="round,pad=0,rounding_size=0.12", gid=f"node:{name}"))
-        lines = _node_lines(name, values) if show_values else []
+        shown = texts.get(f"value:{name}")
         # Name on top, values below it; with no values the name is centred.
-        name_y = y + hh - 0.2 if lines else y
+        name_y = y + hh - 0.2 if shown else y
         ax.text(x, name_y, _math_name(name), ha="center", va="center", fontsize=FONT + 2,
                 fontweight="bold", color=tcol, zorder=4)
-        if lines:
-            ax.text(x, name_y - 0.17, "\n".join(lines), ha="center", va="top", fontsize=FONT,
+        if shown:
+            ax.text(x, name_y - 0.17, shown, ha="center", va="top", fontsize=FONT,
                     color=tcol, zorder=4, linespacing=1.25, gid=f"value:{name}")
     return fig
 
 
-def _box(ax: Axes, xy: tuple[float, float], name: str, value: float, half: tuple[float, float],
-         colour: str = BLACK) -> None:
-    """A chain-diagram box: mathtext name over the current value."""
+def _box(ax: Axes, xy: tuple[float, float], name: str, texts: Mapping[str, str], half: tuple[float, float],
+         colour: str) -> None:
+    """A chain-diagram box for a named quantity: its mathtext name over its value."""
     (x, y), (hw, hh) = xy, half
     ax.add_patch(FancyBboxPatch((x - hw, y - hh), 2 * hw, 2 * hh, boxstyle="round,pad=0,rounding_size=0.1",
-                                fc="white", ec=colour, lw=1.8, zorder=2))
-    ax.text(x, y + 0.13, name, ha="center", va="center", fontsize=FONT + 2, zorder=3)
-    ax.text(x, y - 0.17, _fmt(value), ha="center", va="center", fontsize=FONT, zorder=3)
+                                fc="white", ec=colour, lw=1.8, zorder=2, gid=f"node:{name}"))
+    ax.text(x, y + 0.13, _math_name(name), ha="center", va="center", fontsize=FONT + 2, zorder=3)
+    ax.text(x, y - 0.17, texts[f"value:{name}"], ha="center", va="center", fontsize=FONT, zorder=3,
+            gid=f"value:{name}")
 
 
 def _equation(ax: Axes, x: float, y: float, math: str, numbers: str, *, gid: str, **style: object) -> None:
@@ -245,12 +265,11 @@ def _equation(ax: Axes, x: float, y: float, math: str, numbers: str, *, gid: str
 
 
 def _arrow(ax: Axes, a: tuple[float, float], b: tuple[float, float], half: tuple[float, float],
-           colour: str, symbol: str, value: float, *, side: bool = False, alias: str = "") -> None:
+           colour: str, symbol: str, text: str, gid: str, *, side: bool = False) -> None:
     """Arrow a->b between boxes: symbol above, value below (both to the right if side)."""
     p0, p1 = _edge_point(a, half, b), _edge_point(b, half, a)
     ax.add_patch(FancyArrowPatch(p0, p1, arrowstyle="-|>", mutation_scale=18, color=colour, lw=2, zorder=1))
     mx, my = (p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2
-    value_text = (f"{alias} = " if alias else "") + _fmt(value)
     if side:
         # Diagonal arrows: label block beside the arrow on the side facing away
         # from the arrow's own slope, so neither line touches it.
@@ -258,11 +277,11 @@ def _arrow(ax: Axes, a: tuple[float, float], b: tuple[float, float], half: tuple
         sym_y, val_y = (my + 0.33, my + 0.1) if up else (my - 0.1, my - 0.58)
         ax.text(mx + 0.15, sym_y, symbol, ha="left", va="bottom" if up else "top", fontsize=FONT + 1,
                 color=colour)
-        ax.text(mx + 0.15, val_y, value_text, ha="left", va="bottom" if up else "top", fontsize=FONT,
-                color=colour)
+        ax.text(mx + 0.15, val_y, text, ha="left", va="bottom" if up else "top", fontsize=FONT,
+                color=colour, gid=gid)
         return
     ax.text(mx, my + 0.1, symbol, ha="center", va="bottom", fontsize=FONT + 1, color=colour)
-    ax.text(mx, my - 0.1, value_text, ha="center", va="top", fontsize=FONT, color=colour)
+    ax.text(mx, my - 0.1, text, ha="center", va="top", fontsize=FONT, color=colour, gid=gid)
 
 
 def _d(num: str, den: str) -> str:
@@ -270,38 +289,67 @@ def _d(num: str, den: str) -> str:
     return rf"$\dfrac{{\partial {num}}}{{\partial {den}}}$"
 
 
+def chain_w5_texts(values: Values) -> dict[str, str]:
+    """The w5 chain's texts that show values, by gid."""
+    names = ("E_total", "out_o1", "net_o1", "w5", "dE_dout_o1", "dout_o1_dnet_o1", "out_h1", "dE_dw5")
+    v = dict(zip(names, _need(values, *names)))
+    texts = {f"value:{k}": _fmt(v[k]) for k in names[:4]}
+    texts.update({f"slope:{k}": _fmt(v[k]) for k in names[4:7]})  # dnet_o1/dw5 is out_h1
+    if "delta_o1" in values:
+        texts["delta"] = f"= {_fmt(values['delta_o1'])}"
+    texts["product"] = f"= {_fmt(v['dE_dout_o1'])} × {_fmt(v['dout_o1_dnet_o1'])} × {_fmt(v['out_h1'])} = " \
+                       f"{_fmt(v['dE_dw5'])}"
+    return texts
+
+
 def draw_chain_w5(values: Values, ax: Axes | None = None) -> Figure:
     """Draw the output-layer chain E_total <- out_o1 <- net_o1 <- w5 with each local derivative."""
-    e, out, net, w5, d1, d2, d3, grad = _need(
-        values, "E_total", "out_o1", "net_o1", "w5", "dE_dout_o1", "dout_o1_dnet_o1", "out_h1", "dE_dw5")
+    texts = chain_w5_texts(values)
     fig, ax = _diagram_axes(ax, 10.0, 3.8)
     half, y = (0.62, 0.36), 1.95
     xs = [0.9, 3.6, 6.3, 9.0]
-    for x, name, v in zip(xs, [r"$E_{total}$", r"$out_{o1}$", r"$net_{o1}$", r"$w_5$"], [e, out, net, w5]):
-        _box(ax, (x, y), name, v, half)
+    for x, name in zip(xs, ["E_total", "out_o1", "net_o1", "w5"]):
+        _box(ax, (x, y), name, texts, half, BLACK)
     symbols = [_d("E_{total}", "out_{o1}"), _d("out_{o1}", "net_{o1}"), _d("net_{o1}", "w_5")]
-    for i, (sym, v) in enumerate(zip(symbols, [d1, d2, d3])):
-        _arrow(ax, (xs[i + 1], y), (xs[i], y), half, BLUE, sym, v)
-    if "delta_o1" in values:
+    for i, (sym, key) in enumerate(zip(symbols, ["dE_dout_o1", "dout_o1_dnet_o1", "out_h1"])):
+        _arrow(ax, (xs[i + 1], y), (xs[i], y), half, BLUE, sym, texts[f"slope:{key}"], f"slope:{key}")
+    if "delta" in texts:
         # The first two factors together are the node delta the article introduces.
         ax.annotate("", (xs[0], 3.05), (xs[2], 3.05),
                     arrowprops=dict(arrowstyle="|-|", color=GREEN, lw=1.5, mutation_scale=6))
-        _equation(ax, 4.0, 3.25, r"$\delta_{o1} = \partial E_{total}/\partial net_{o1}$",
-                  f"= {_fmt(values['delta_o1'])}", gid="delta", fontsize=FONT + 1, color=GREEN)
-    _equation(ax, 2.4, 0.4, r"$\partial E_{total}/\partial w_5$", f"= {_fmt(d1)} × {_fmt(d2)} × {_fmt(d3)} = "
-              f"{_fmt(grad)}", gid="product", fontsize=FONT + 2)
+        _equation(ax, 4.0, 3.25, r"$\delta_{o1} = \partial E_{total}/\partial net_{o1}$", texts["delta"],
+                  gid="delta", fontsize=FONT + 1, color=GREEN)
+    _equation(ax, 2.4, 0.4, r"$\partial E_{total}/\partial w_5$", texts["product"], gid="product",
+              fontsize=FONT + 2)
     return fig
 
 
+_CHAIN_W1 = ("E_o1", "E_o2", "out_o1", "out_o2", "net_o1", "net_o2", "out_h1", "net_h1", "w1", "w5", "w7",
+             "i1", "dE_dout_o1", "dE_dout_o2", "dout_o1_dnet_o1", "dout_o2_dnet_o2", "dE_o1_dout_h1",
+             "dE_o2_dout_h1", "dE_dout_h1", "dout_h1_dnet_h1", "dE_dw1")
 PATH_AT = 2.15  # where the two path equations and the product of the w1 chain split into label | numbers
+
+
+def chain_w1_texts(values: Values) -> dict[str, str]:
+    """The w1 chain's texts that show values, by gid."""
+    v = dict(zip(_CHAIN_W1, _need(values, *_CHAIN_W1)))
+    texts = {f"value:{k}": _fmt(v[k]) for k in _CHAIN_W1[:9]}
+    for k, w in (("1", "5"), ("2", "7")):
+        factors = [v[f"dE_dout_o{k}"], v[f"dout_o{k}_dnet_o{k}"], v[f"w{w}"]]
+        texts[f"slope:dE_dout_o{k}"], texts[f"slope:dout_o{k}_dnet_o{k}"] = map(_fmt, factors[:2])
+        texts[f"slope:w{w}"] = f"w{w} = {_fmt(v[f'w{w}'])}"
+        texts[f"path:o{k}"] = "= " + " × ".join(map(_fmt, factors)) + f" = {_fmt(v[f'dE_o{k}_dout_h1'])}"
+    texts["slope:dout_h1_dnet_h1"] = _fmt(v["dout_h1_dnet_h1"])
+    texts["slope:i1"] = f"i1 = {_fmt(v['i1'])}"
+    texts["sum"] = f"= {_fmt(v['dE_o1_dout_h1'])} + ({_fmt(v['dE_o2_dout_h1'])}) = {_fmt(v['dE_dout_h1'])}"
+    texts["product"] = (f"= {_fmt(v['dE_dout_h1'])} × {_fmt(v['dout_h1_dnet_h1'])} × {_fmt(v['i1'])} = "
+                        f"{_fmt(v['dE_dw1'])}")
+    return texts
 
 
 def draw_chain_w1(values: Values, ax: Axes | None = None) -> Figure:
     """Draw the hidden-layer chain for w1: out_h1 reaches the error through both outputs, then sums."""
-    keys = ("E_o1", "E_o2", "out_o1", "out_o2", "net_o1", "net_o2", "out_h1", "net_h1", "w1", "w5", "w7",
-            "i1", "dE_dout_o1", "dE_dout_o2", "dout_o1_dnet_o1", "dout_o2_dnet_o2", "dE_o1_dout_h1",
-            "dE_o2_dout_h1", "dE_dout_h1", "dout_h1_dnet_h1", "dE_dw1")
-    v = dict(zip(keys, _need(values, *keys)))
+    texts = chain_w1_texts(values)
     fig, ax = _diagram_axes(ax, 11.0, 6.4)
     half = (0.45, 0.34)
     xs = [0.55, 2.45, 4.35, 6.55, 8.45, 10.35]
@@ -309,32 +357,34 @@ def draw_chain_w1(values: Values, ax: Axes | None = None) -> Figure:
     # One colour per output path so the two routes from out_h1 stay apart.
     for k, y, col, w in (("1", top, BLUE, "5"), ("2", bot, ORANGE, "7")):
         pts = [(xs[0], y), (xs[1], y), (xs[2], y)]
-        for p, name, key in zip(pts, [f"E_{{o{k}}}", f"out_{{o{k}}}", f"net_{{o{k}}}"],
-                                [f"E_o{k}", f"out_o{k}", f"net_o{k}"]):
-            _box(ax, p, f"${name}$", v[key], half, col)
-        _arrow(ax, pts[1], pts[0], half, col, _d(f"E_{{o{k}}}", f"out_{{o{k}}}"), v[f"dE_dout_o{k}"])
-        _arrow(ax, pts[2], pts[1], half, col, _d(f"out_{{o{k}}}", f"net_{{o{k}}}"), v[f"dout_o{k}_dnet_o{k}"])
-        _arrow(ax, (xs[3], mid), pts[2], half, col, _d(f"net_{{o{k}}}", "out_{h1}"), v[f"w{w}"], side=True,
-               alias=f"w{w}")
-        factors = [v[f"dE_dout_o{k}"], v[f"dout_o{k}_dnet_o{k}"], v[f"w{w}"]]
+        for p, name in zip(pts, [f"E_o{k}", f"out_o{k}", f"net_o{k}"]):
+            _box(ax, p, name, texts, half, col)
+        for a, b, symbol, key in ((pts[1], pts[0], _d(f"E_{{o{k}}}", f"out_{{o{k}}}"), f"dE_dout_o{k}"),
+                                  (pts[2], pts[1], _d(f"out_{{o{k}}}", f"net_{{o{k}}}"), f"dout_o{k}_dnet_o{k}")):
+            _arrow(ax, a, b, half, col, symbol, texts[f"slope:{key}"], f"slope:{key}")
+        _arrow(ax, (xs[3], mid), pts[2], half, col, _d(f"net_{{o{k}}}", "out_{h1}"), texts[f"slope:w{w}"],
+               f"slope:w{w}", side=True)
         _equation(ax, PATH_AT, top + 1.15 if k == "1" else bot - 1.05,
-                  rf"through $o_{k}$:  $\partial E_{{o{k}}}/\partial out_{{h1}}$",
-                  "= " + " × ".join(map(_fmt, factors)) + f" = {_fmt(v[f'dE_o{k}_dout_h1'])}",
+                  rf"through $o_{k}$:  $\partial E_{{o{k}}}/\partial out_{{h1}}$", texts[f"path:o{k}"],
                   gid=f"path:o{k}", fontsize=FONT + 1, color=col)
-    for x, name, key in zip(xs[3:], ["$out_{h1}$", "$net_{h1}$", "$w_1$"], ["out_h1", "net_h1", "w1"]):
-        _box(ax, (x, mid), name, v[key], half)
-    _arrow(ax, (xs[4], mid), (xs[3], mid), half, BLACK, _d("out_{h1}", "net_{h1}"), v["dout_h1_dnet_h1"])
-    _arrow(ax, (xs[5], mid), (xs[4], mid), half, BLACK, _d("net_{h1}", "w_1"), v["i1"], alias="i1")
+    for x, name in zip(xs[3:], ["out_h1", "net_h1", "w1"]):
+        _box(ax, (x, mid), name, texts, half, BLACK)
+    _arrow(ax, (xs[4], mid), (xs[3], mid), half, BLACK, _d("out_{h1}", "net_{h1}"),
+           texts["slope:dout_h1_dnet_h1"], "slope:dout_h1_dnet_h1")
+    _arrow(ax, (xs[5], mid), (xs[4], mid), half, BLACK, _d("net_{h1}", "w_1"), texts["slope:i1"], "slope:i1")
     # Inside the fork the two paths form: that is where their contributions meet.
     ax.text(xs[1], mid + 0.12, r"$\partial E_{total}/\partial out_{h1}$ = sum of both paths", ha="center",
             va="bottom", fontsize=FONT + 1)
-    ax.text(xs[1], mid - 0.12, f"= {_fmt(v['dE_o1_dout_h1'])} + ({_fmt(v['dE_o2_dout_h1'])}) = "
-            f"{_fmt(v['dE_dout_h1'])}", ha="center", va="top", fontsize=FONT + 1, gid="sum",
+    ax.text(xs[1], mid - 0.12, texts["sum"], ha="center", va="top", fontsize=FONT + 1, gid="sum",
             bbox=dict(boxstyle="round,pad=0.3", fc="#F2F2F2", ec=GREY))
-    _equation(ax, PATH_AT, 0.3, r"$\partial E_{total}/\partial w_1$", f"= {_fmt(v['dE_dout_h1'])} × "
-              f"{_fmt(v['dout_h1_dnet_h1'])} × {_fmt(v['i1'])} = {_fmt(v['dE_dw1'])}", gid="product",
+    _equation(ax, PATH_AT, 0.3, r"$\partial E_{total}/\partial w_1$", texts["product"], gid="product",
               fontsize=FONT + 2)
     return fig
+
+
+#: Each diagram's draw function and the function giving its live texts (gid -> text).
+DIAGRAMS = {"network": (draw_network, network_texts), "chain_w5": (draw_chain_w5, chain_w5_texts),
+            "chain_w1": (draw_chain_w1, chain_w1_texts)}
 
 
 def _floored(seq: Sequence[float]) -> np.ndarray:

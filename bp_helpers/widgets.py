@@ -27,8 +27,8 @@ import ipywidgets as w
 
 from .article import LEARNING_RATE, STEPS
 from .display import StepsView
-from .panels import (ARTICLE_SETTINGS, FIGURE_KEYS, LEARNING_RATES, ORDER_LABELS, LiveFigure,
-                     SectionResult, SweepCache, TrainingFigure, TrainingPoint, banner, figure_function,
+from .panels import (ARTICLE_SETTINGS, LEARNING_RATES, ORDER_LABELS, LiveFigure,
+                     SectionResult, SweepCache, TrainingFigure, TrainingPoint, banner, diagram,
                      png_output, section_result, settings_text, text_output)
 from .steps import SECTIONS
 from .training import ORDERS
@@ -218,8 +218,7 @@ class SectionPanel(Panel):
                     for name in self.names}
         super().__init__(controls, {n: ARTICLE_SETTINGS[n] for n in self.names})
         first = self._compute(self._normalise(self.settings))
-        self.figure = LiveFigure(figure_function(self.section), first.quantities, dpi=dpi,
-                                 keys=FIGURE_KEYS[self.section.figure])
+        self.figure = LiveFigure(*diagram(self.section), first.quantities, dpi=dpi)
         heading = w.HTML(f"<b>{self.title}</b> — move any slider; every number below follows.")
         grid = w.GridBox([c for col in self.COLUMNS for n in col if n in controls for c in [controls[n]]],
                          layout=w.Layout(grid_template_columns="repeat(3, minmax(13em, 17em))",
