@@ -56,6 +56,13 @@ PRINTED: Mapping[str, str] = MappingProxyType({
 # intermediate value. The exact value rounds to -0.019049118.
 KNOWN_MISMATCH = "dE_o2_dout_h1"
 
+# Why a printed value differs from the exact computation at the article's settings, for
+# every such value; shown beside its ✗, so that a reader knows the article is off.
+KNOWN_DIFFERENCES: Mapping[str, str] = MappingProxyType({
+    KNOWN_MISMATCH: "known erratum: the article rounded delta_o2 before multiplying by w7, which moves the last digit",
+    "E_total_new": "known erratum: the article's figure comes from updating the output layer first",
+})
+
 # The closing paragraph's figures (NOTES.md 2.4).
 PRINTED_CLOSING: Mapping[str, str] = MappingProxyType({
     "E_total_after_1": "0.291027924",

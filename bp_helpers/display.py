@@ -10,7 +10,7 @@ import html
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from .article import matches_printed
+from .article import KNOWN_DIFFERENCES, matches_printed
 from .steps import Step, at_article_settings, number
 
 MATCH, DIFFER = "✓", "✗"
@@ -21,7 +21,10 @@ def _verdict(step: Step, article_settings: bool) -> str:
         return ""
     if not article_settings:
         return f"article: {step.printed} (at the article's settings, not these)"
-    return f"article: {step.printed} {MATCH if step.match else DIFFER}"
+    if step.match:
+        return f"article: {step.printed} {MATCH}"
+    return f"article: {step.printed} {DIFFER}" + (f" ({KNOWN_DIFFERENCES[step.name]})"
+                                                  if step.name in KNOWN_DIFFERENCES else "")
 
 
 def _check(steps: Sequence[Step]) -> Sequence[Step]:

@@ -264,7 +264,8 @@ def banner(result: SectionResult, names: Sequence[str]) -> tuple[str, str]:
     """One line (plain, Markdown) saying whether the article's printed values apply."""
     changed = {k: v for k, v in result.differences.items() if k in names}
     if not changed:
-        text = "At the article's settings: every computed value should match the article's (✓)."
+        text = ("At the article's settings: every computed value should match the article's (✓), except "
+                "where the article itself is off (✗, with the reason beside it).")
         return text, text
     diff = ", ".join(f"{k} = {number(v)} (article: {number(a)})" for k, (v, a) in changed.items())
     return (f"Settings differ from the article's: {diff}. The article's printed values belong to its "

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bp_helpers import article_network, quantities
-from bp_helpers.article import KNOWN_MISMATCH, PARAMETERS
+from bp_helpers.article import KNOWN_DIFFERENCES, KNOWN_MISMATCH, PARAMETERS
 from bp_helpers.display import StepsView, SummaryTable
 from bp_helpers.steps import SECTIONS, Step, symbol
 
@@ -50,7 +50,16 @@ def test_printed_values_match_except_the_known_errata():
     differ = {s.name for s in _all_steps(q) if s.match is False}
     # the one last digit (NOTES 2.3) and the one-step error the article got with the
     # older output-layer-first order (NOTES 2.4)
-    assert differ == {KNOWN_MISMATCH, "E_total_new"}
+    assert differ == {KNOWN_MISMATCH, "E_total_new"} == set(KNOWN_DIFFERENCES)
+
+
+def test_a_known_difference_shows_its_reason_beside_the_cross():
+    q = quantities()
+    shown = repr(StepsView(SECTIONS["hidden"].compute(q)))
+    assert f"article: -0.019049119 ✗ ({KNOWN_DIFFERENCES[KNOWN_MISMATCH]})" in shown
+    assert "article: 0.055399425 ✓\n" in shown  # a match carries no note
+    elsewhere = repr(StepsView(SECTIONS["hidden"].compute(quantities(article_network(w7=0.6)))))
+    assert "known erratum" not in elsewhere  # away from the article's settings nothing is compared
 
 
 def test_symbols_follow_the_article():
