@@ -153,8 +153,9 @@ class LiveFigure:
         self.canvas = FigureCanvasAgg(self.figure)
         words = texts(values)
         self._live = {t.get_gid(): t for ax in self.figure.axes for t in ax.texts if t.get_gid() in words}
-        if set(self._live) != set(words):
-            raise ValueError(f"draw: expected a text for each live gid, missing {sorted(set(words) - set(self._live))}")
+        missing = sorted(set(words) - set(self._live))
+        if missing:
+            raise ValueError(f"draw: expected a text with each live gid of texts(values), missing {missing}")
         self._boxes: dict[str, Bbox] = {}
         self.texts_redrawn = 0  # for tests and the benchmark
         with matplotlib.rc_context(PANEL_RC):
@@ -170,6 +171,9 @@ class LiveFigure:
     def render(self, values: Mapping[str, float]) -> bytes:
         """The diagram for ``values`` as PNG (the last one again if no text changed)."""
         words = self._texts(values)
+        if words.keys() != self._live.keys():
+            raise ValueError(f"values: expected the quantities the diagram was built with, which show "
+                             f"{sorted(self._live)}; these show {sorted(words)}")
         changed = {gid for gid, text in words.items() if self._live[gid].get_text() != text}
         if changed:
             for gid in changed:

@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from bp_helpers import article_network, quantities, train  # noqa: E402
@@ -335,6 +336,36 @@ def test_incremental_redraws_match_a_fresh_figure_pixel_for_pixel(key):
         shown = np.asarray(Image.open(io.BytesIO(live.render(values))))
         assert np.array_equal(shown, _fresh_pixels(draw, values, 72)), settings
     assert live.texts_redrawn < 6 * len(live.figure.axes[0].texts)  # only live texts were redrawn
+
+
+def test_a_live_text_next_to_a_changed_one_is_redrawn_too():
+    def texts(v):
+        return {"a": f"{v['a']:g}", "b": f"{v['b']:g}"}
+
+    def draw(v):
+        fig = Figure(figsize=(2.0, 0.5))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(0, 2)
+        ax.set_axis_off()
+        words = texts(v)  # b starts where a ends: restoring a's box cuts into b's pixels
+        ax.text(1.0, 0.5, words["a"], ha="right", va="center", gid="a")
+        ax.text(1.01, 0.5, words["b"], ha="left", va="center", gid="b")
+        return fig
+
+    live = LiveFigure(draw, texts, {"a": 1, "b": 2})
+    for values in ({"a": 123456, "b": 2}, {"a": 7, "b": 2}, {"a": 7, "b": 9.5}):
+        shown = np.asarray(Image.open(io.BytesIO(live.render(values))))
+        assert np.array_equal(shown, _fresh_pixels(draw, values, 72)), values
+    assert live.texts_redrawn == 2 + 2 + 2 + 2  # the first drawing, then each change with its neighbour
+
+
+def test_live_figure_refuses_a_diagram_without_its_live_texts_and_other_quantities():
+    draw, texts = diagram(SECTIONS["forward"])
+    with pytest.raises(ValueError, match=r"draw: expected a text with each live gid .* missing \['extra'\]"):
+        LiveFigure(draw, lambda v: {**texts(v), "extra": "1"}, core())
+    live = LiveFigure(draw, texts, {k: v for k, v in core().items() if k != "E_o1"})
+    with pytest.raises(ValueError, match="values: expected the quantities the diagram was built with"):
+        live.render(core())
 
 
 def test_many_renders_keep_one_figure_and_a_constant_number_of_artists(section_panels):
