@@ -39,10 +39,11 @@ __all__ = ["LEARNING_RATES", "Panel", "SectionPanel", "TrainingExplorer"]
 _STYLE = {"description_width": "4.6em"}
 
 
-def _rate_slider(value: float, rates: Sequence[float], description: str = "η") -> w.SelectionSlider:
+def _rate_slider(value: float, rates: Sequence[float], description: str = "η",
+                 style: Mapping[str, str] = _STYLE) -> w.SelectionSlider:
     """A log-scaled learning-rate slider whose positions are exactly the grid's rates."""
     return w.SelectionSlider(options=[(f"{r:g}", r) for r in rates], value=value, description=description,
-                             continuous_update=True, layout=w.Layout(width="auto"), style=_STYLE)
+                             continuous_update=True, layout=w.Layout(width="auto"), style=dict(style))
 
 
 @contextmanager
@@ -202,6 +203,8 @@ class SectionPanel(Panel):
     # Three columns: the hidden layer's parameters, the output layer's, the data and eta.
     COLUMNS = (("w1", "w2", "w3", "w4", "b1"), ("w5", "w6", "w7", "w8", "b2"),
                ("i1", "i2", "target_o1", "target_o2", "eta"))
+    # Label widths per column: short names leave the slider track room; "target o1" must show whole.
+    PARAMETER_STYLE, DATA_STYLE = {"description_width": "2.2em"}, {"description_width": "5.4em"}
 
     def __init__(self, section: str, *, dpi: float = 72, **settings: float) -> None:
         if not isinstance(section, str) or section not in SECTIONS:
@@ -221,7 +224,7 @@ class SectionPanel(Panel):
         self.figure = LiveFigure(*diagram(self.section), first.quantities, dpi=dpi)
         heading = w.HTML(f"<b>{self.title}</b> — move any slider; every number below follows.")
         grid = w.GridBox([c for col in self.COLUMNS for n in col if n in controls for c in [controls[n]]],
-                         layout=w.Layout(grid_template_columns="repeat(3, minmax(13em, 17em))",
+                         layout=w.Layout(grid_template_columns="repeat(3, minmax(14em, 19em))",
                                          grid_template_rows=f"repeat({len(self.COLUMNS[0])}, auto)",
                                          grid_auto_flow="column", grid_gap="0 1.2em"))
         self.widget = self._assemble(heading, grid)
@@ -232,14 +235,15 @@ class SectionPanel(Panel):
             value = as_real(name, value)
             if value not in LEARNING_RATES:
                 raise ValueError(f"eta: expected one of the slider's rates {LEARNING_RATES}, got {value!r}")
-            return _rate_slider(value, LEARNING_RATES)
+            return _rate_slider(value, LEARNING_RATES, style=self.DATA_STYLE)
         lo, hi = self.WEIGHT_RANGE if name[0] in "wb" else self.UNIT_RANGE
         value = as_real(name, value)
         if not lo <= value <= hi:
             raise ValueError(f"{name}: expected a value in [{lo}, {hi}], got {value!r}")
         label = name.replace("target_", "target ")
         return w.FloatSlider(value=value, min=lo, max=hi, step=0.01, readout_format=".2f", description=label,
-                             continuous_update=True, layout=w.Layout(width="auto"), style=_STYLE)
+                             continuous_update=True, layout=w.Layout(width="auto"),
+                             style=dict(self.PARAMETER_STYLE if name[0] in "wb" else self.DATA_STYLE))
 
     def _compute(self, settings: Mapping[str, Any]) -> SectionResult:
         return section_result(self.section.key, settings)

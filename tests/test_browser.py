@@ -235,6 +235,21 @@ def _images(panel) -> list[str]:
     return panel.locator(".widget-output img").evaluate_all("imgs => imgs.map(i => i.src)")
 
 
+# Labels whose text is wider than their box (the browser then shows "target …"), measured
+# with the label's own font in fractional pixels: a text 0.1 px too wide is already cut,
+# and scrollWidth/clientWidth (whole pixels) miss it.
+_CUT_LABELS_JS = """labels => {
+    const ctx = document.createElement("canvas").getContext("2d");
+    return labels.filter(l => {
+        const css = getComputedStyle(l);
+        ctx.font = css.font;
+        const room = l.getBoundingClientRect().width - ["paddingLeft", "paddingRight", "borderLeftWidth",
+            "borderRightWidth"].reduce((sum, side) => sum + parseFloat(css[side]), 0);
+        return ctx.measureText(l.textContent).width > room;
+    }).map(l => l.textContent);
+}"""
+
+
 def _exercise_panel(page, panel, shot_name):
     """Keyboard on a slider, a typed readout, then reset: the panel must follow each."""
     from playwright.sync_api import expect
@@ -244,6 +259,8 @@ def _exercise_panel(page, panel, shot_name):
     for i in range(sliders.count()):
         sliders.nth(i).scroll_into_view_if_needed()
         expect(sliders.nth(i)).to_be_visible()
+    cut = panel.locator(".widget-slider .widget-label").evaluate_all(_CUT_LABELS_JS)
+    assert cut == [], f"slider labels cut short (shown with an ellipsis): {cut}"
     assert _rendered_images(panel) >= 1, "the panel drew no figure"
     start, start_images = _panel_state(panel), _images(panel)
     start_text = panel.evaluate("el => " + _TEXT_JS)
