@@ -70,6 +70,14 @@ PRINTED_CLOSING: Mapping[str, str] = MappingProxyType({
     "out_o1_after_10000": "0.015912196",
     "out_o2_after_10000": "0.984065734",
 })
+# The run that reproduces each closing figure (update order, number of updates): none is the
+# order the article describes for as many updates as it says (NOTES.md 2.4).
+CLOSING_SOURCES: Mapping[str, tuple[str, int]] = MappingProxyType({
+    "E_total_after_1": ("output_first", 1),
+    "E_total_after_10000": ("simultaneous", 9_999),
+    "out_o1_after_10000": ("output_first", 10_000),
+    "out_o2_after_10000": ("output_first", 10_000),
+})
 
 
 def article_network(**overrides: float) -> Network:

@@ -95,3 +95,11 @@ def test_which_computation_reproduces_each_printed_closing_figure(closing):
     # ... and the update order the article describes reproduces none of them
     sim = closing["simultaneous"]
     assert not any(matches_printed(sim[k], v) for k, v in PRINTED_CLOSING.items())
+
+
+@pytest.mark.parametrize("name", sorted(PRINTED_CLOSING))
+def test_closing_sources_name_the_run_that_reproduces_each_figure(name):
+    order, steps = article.CLOSING_SOURCES[name]
+    computed = article.closing_figures(order, steps)[name.replace(f"_{article.STEPS}", f"_{steps}")]
+    assert matches_printed(computed, PRINTED_CLOSING[name])
+    assert (order, steps) != ("simultaneous", article.STEPS if name.endswith(str(article.STEPS)) else 1)
