@@ -12,8 +12,6 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-import numpy as np
-
 from .network import Network, backward, forward
 from .training import Order, step, train, update
 from .validation import as_positive, as_real
@@ -37,6 +35,11 @@ INPUTS: tuple[float, float] = (0.05, 0.10)
 TARGETS: tuple[float, float] = (0.01, 0.99)
 LEARNING_RATE = 0.5
 STEPS = 10_000
+# Every setting of the worked example by name: the parameters, the data and the learning rate.
+ARTICLE_SETTINGS: Mapping[str, float] = MappingProxyType({
+    **START, "i1": INPUTS[0], "i2": INPUTS[1], "target_o1": TARGETS[0], "target_o2": TARGETS[1],
+    "eta": LEARNING_RATE,
+})
 
 # Every number the article prints, as printed (the digits give the precision).
 PRINTED: Mapping[str, str] = MappingProxyType({
@@ -123,16 +126,20 @@ def with_parameters(network: Network, **values: float) -> Network:
     return Network(tuple(arrays["weights"]), tuple(arrays["biases"]), network.activations, network.error)
 
 
-def matches_printed(value: float, printed: str) -> bool:
-    """True when ``value`` rounded to the printed number of decimals reads as ``printed``."""
+def as_printed(value: float, printed: str) -> str:
+    """``value`` rounded to as many decimals as ``printed`` (a number as the article prints it) has."""
     value = as_real("value", value)
     expected = f"printed: expected a number as the article prints it, e.g. '0.3775', got {printed!r}"
     if not isinstance(printed, str):
         raise TypeError(expected)
     if not re.fullmatch(r"-?\d+(\.\d+)?", printed):
         raise ValueError(expected)
-    decimals = -Decimal(printed).as_tuple().exponent
-    return f"{value:.{decimals}f}" == printed
+    return f"{value:.{-Decimal(printed).as_tuple().exponent}f}"
+
+
+def matches_printed(value: float, printed: str) -> bool:
+    """True when ``value`` rounded to the printed number of decimals reads as ``printed``."""
+    return as_printed(value, printed) == printed
 
 
 def quantities(

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
-from .article import KNOWN_DIFFERENCES, matches_printed
+from .article import KNOWN_DIFFERENCES, as_printed, matches_printed
 from .steps import Step, at_article_settings, number
 
 MATCH, DIFFER = "✓", "✗"
@@ -25,6 +24,22 @@ def _verdict(step: Step, article_settings: bool) -> str:
         return f"article: {step.printed} {MATCH}"
     return f"article: {step.printed} {DIFFER}" + (f" ({KNOWN_DIFFERENCES[step.name]})"
                                                   if step.name in KNOWN_DIFFERENCES else "")
+
+
+def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, code_first: bool = False) -> str:
+    """An HTML table; ``code_first`` sets the first column as code (quantity names)."""
+    def cell(i: int, c: str) -> str:
+        return f"<td><code>{html.escape(c)}</code></td>" if code_first and i == 0 else f"<td>{html.escape(c)}</td>"
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in header)
+    body = "".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """The same table as aligned plain text (what nbval compares)."""
+    rows = [header, *rows]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
 def _check(steps: Sequence[Step]) -> Sequence[Step]:
@@ -80,17 +95,10 @@ class SummaryTable:
         return all(s.match is not False for s in self.steps)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{c}</th>" for c in self.COLUMNS)
-        body = "".join(
-            "<tr>" + "".join(f"<td><code>{html.escape(c)}</code></td>" if i == 0 else
-                             f"<td>{html.escape(c)}</td>" for i, c in enumerate(row)) + "</tr>"
-            for row in self.rows())
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return _html_table(self.COLUMNS, self.rows(), code_first=True)
 
     def __repr__(self) -> str:
-        rows = [self.COLUMNS, *self.rows()]
-        widths = [max(len(r[i]) for r in rows) for i in range(4)]
-        return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+        return _text_table(self.COLUMNS, self.rows())
 
 
 def key_numbers(values: Mapping[str, float], names: Sequence[str], per_line: int = 3) -> str:
@@ -133,8 +141,7 @@ class ComparisonTable:
         """The table's cells as text: label, article, then one cell per computation."""
         out = []
         for i, (label, text) in enumerate(self.printed.items()):
-            decimals = -Decimal(text).as_tuple().exponent
-            cells = [f"{vals[i]:.{decimals}f} {MATCH if matches_printed(vals[i], text) else DIFFER}"
+            cells = [f"{as_printed(vals[i], text)} {MATCH if matches_printed(vals[i], text) else DIFFER}"
                      for vals in self.columns.values()]
             out.append((label, text, *cells))
         return out
@@ -144,12 +151,7 @@ class ComparisonTable:
         return ("quantity", "article", *self.columns)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.header)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                       for row in self.rows())
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return _html_table(self.header, self.rows())
 
     def __repr__(self) -> str:
-        rows = [self.header, *self.rows()]
-        widths = [max(len(r[i]) for r in rows) for i in range(len(self.header))]
-        return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+        return _text_table(self.header, self.rows())

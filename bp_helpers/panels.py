@@ -34,8 +34,8 @@ from matplotlib.ticker import NullLocator
 from matplotlib.transforms import Bbox
 
 from . import plots
-from .article import (CLOSING_SOURCES, INPUTS, LEARNING_RATE, PRINTED_CLOSING, START, STEPS, TARGETS,
-                      article_network, matches_printed, quantities)
+from .article import (ARTICLE_SETTINGS, CLOSING_SOURCES, INPUTS, LEARNING_RATE, PRINTED_CLOSING, START, STEPS,
+                      TARGETS, article_network, matches_printed, quantities)
 from .network import Network
 from .steps import SECTIONS, Section, Step, at_article_settings, number
 from .training import ORDERS, TrainingResult, sweep_learning_rates
@@ -53,12 +53,6 @@ __all__ = [
 LEARNING_RATES: tuple[float, ...] = tuple(
     float(f"{m}e{e}") for e in (-2, -1, 0) for m in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8")
 ) + (10.0,)
-
-# Every setting a section panel has, at the article's values.
-ARTICLE_SETTINGS: Mapping[str, float] = MappingProxyType({
-    **START, "i1": INPUTS[0], "i2": INPUTS[1], "target_o1": TARGETS[0], "target_o2": TARGETS[1],
-    "eta": LEARNING_RATE,
-})
 
 # The numbers each figure shows, by quantity name (what `last.figure` reports).
 FIGURE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({

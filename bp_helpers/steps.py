@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .article import PRINTED, PRINTED_CLOSING, START, INPUTS, TARGETS, LEARNING_RATE, matches_printed
+from .article import ARTICLE_SETTINGS, PRINTED, PRINTED_CLOSING, matches_printed
 
 _PLACEHOLDER = re.compile(r"<(\w+)>")
 _PARTIAL = re.compile(r"^d(\w+?)_d(\w+)$")
@@ -201,6 +201,4 @@ SECTIONS: Mapping[str, Section] = {s.key: s for s in (
 
 def at_article_settings(values: Mapping[str, float]) -> bool:
     """True when every parameter, input, target and the learning rate are the article's."""
-    article = {**START, "i1": INPUTS[0], "i2": INPUTS[1], "target_o1": TARGETS[0],
-               "target_o2": TARGETS[1], "eta": LEARNING_RATE}
-    return all(values.get(k) == v for k, v in article.items())
+    return all(values.get(k) == v for k, v in ARTICLE_SETTINGS.items())
