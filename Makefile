@@ -26,7 +26,10 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
+# Lint and type checks first (seconds), then every test.
 test: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/mypy bp_helpers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Re-execute every notebook top to bottom and store its outputs (see tools/refresh_notebooks.py).

@@ -137,8 +137,8 @@ def table(report: dict, where: str) -> str:
     import numpy as np
 
     rows = [f"Slider move -> re-render complete (computation + figure as PNG + Output updated), {where}",
-            f"{'panel':<26}{'moves':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target p95':>12}  result"
-            f"{'CPU p50/p95 ms':>18}",
+            (f"{'panel':<26}{'moves':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target p95':>12}  result"
+            f"{'CPU p50/p95 ms':>18}"),
             "-" * 96]
     passed = True
     for p in report["panels"]:
@@ -148,20 +148,20 @@ def table(report: dict, where: str) -> str:
         passed &= ok
         cpu = np.array(p["cpu_ms"])
         rows.append(f"{p['name']:<26}{len(ms):>6}{p50:>9.1f}{p95:>9.1f}{ms.max():>9.1f}"
-                    f"{'< %d' % p['target']:>12}  {'PASS' if ok else 'MISS'}"
+                    f"{'< ' + format(p['target'], '.0f'):>12}  {'PASS' if ok else 'MISS'}"
                     f"{np.percentile(cpu, 50):>11.1f} /{np.percentile(cpu, 95):>5.1f}")
     e = report["explorer"]
     rows += ["-" * 96,
-             f"not slider moves: explorer construction (first sweep, {e['rates']} rates x {e['max_steps']:,} "
-             f"updates, and first render) {e['construct_s']:.2f} s;",
-             f"  toggling to a new (order, biases) combination (computes its sweep) "
+             (f"not slider moves: explorer construction (first sweep, {e['rates']} rates x {e['max_steps']:,} "
+             f"updates, and first render) {e['construct_s']:.2f} s;"),
+             (f"  toggling to a new (order, biases) combination (computes its sweep) "
              f"{e['toggle_new_s']:.2f} s; "
-             f"toggling back (cached) {e['toggle_cached_ms']:.0f} ms",
+             f"toggling back (cached) {e['toggle_cached_ms']:.0f} ms"),
              "section panel construction: " + ", ".join(f"{p['name'][13:-1]} {p['construct_s']:.2f} s"
                                                        for p in report["panels"][:-1]),
-             f"load average before/after: {report['load_before'][0]:.2f} / {report['load_after'][0]:.2f} "
+             (f"load average before/after: {report['load_before'][0]:.2f} / {report['load_after'][0]:.2f} "
              f"({os.cpu_count()} CPUs; {platform.python_implementation()} {platform.python_version()}, "
-             f"{platform.machine()})",
+             f"{platform.machine()})"),
              f"overall: {'PASS' if passed else 'MISS'}"]
     return "\n".join(rows)
 

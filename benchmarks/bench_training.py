@@ -30,8 +30,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, installed or not
 
-from bp_helpers import article_network, sweep_learning_rates, train  # noqa: E402
-from bp_helpers.article import INPUTS, LEARNING_RATE, START, TARGETS  # noqa: E402
+from bp_helpers import article_network, sweep_learning_rates, train
+from bp_helpers.article import INPUTS, LEARNING_RATE, START, TARGETS
 
 ONE_RUN_TARGET = 2.0  # bp_helpers time / baseline time, at most
 SWEEP_TARGET = 10.0   # baseline time / sweep time per configuration, at least

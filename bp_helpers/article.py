@@ -134,7 +134,9 @@ def as_printed(value: float, printed: str) -> str:
         raise TypeError(expected)
     if not re.fullmatch(r"-?\d+(\.\d+)?", printed):
         raise ValueError(expected)
-    return f"{value:.{-Decimal(printed).as_tuple().exponent}f}"
+    exponent = Decimal(printed).as_tuple().exponent
+    assert isinstance(exponent, int)  # the pattern above admits no NaN or infinity
+    return f"{value:.{-exponent}f}"
 
 
 def matches_printed(value: float, printed: str) -> bool:

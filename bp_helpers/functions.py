@@ -19,7 +19,8 @@ Array = NDArray[np.float64]
 class Activation(Protocol):
     """What the network needs from an activation: the squashing and its slope."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def __call__(self, net: Array) -> Array: ...
 
@@ -31,7 +32,8 @@ class Activation(Protocol):
 class ErrorFunction(Protocol):
     """What the network needs from an error function: per-output error and its slope."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def __call__(self, out: Array, target: Array) -> Array: ...
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, Array, ErrorFunction
 from .validation import as_batch, as_count, as_float_array, as_layers, check_flag
+import itertools
 
 
 @dataclass(frozen=True, eq=False)  # equal only to itself: arrays have no single truth value
@@ -116,7 +117,7 @@ class Network:
             as_count("seed", seed)
         check_flag("shared_bias", shared_bias)
         rng = np.random.default_rng(seed)
-        weights = [rng.uniform(-1, 1, (n_out, n_in)) for n_in, n_out in zip(sizes, sizes[1:])]
+        weights = [rng.uniform(-1, 1, (n_out, n_in)) for n_in, n_out in itertools.pairwise(sizes)]
         biases = [rng.uniform(-1, 1, 1 if shared_bias else n_out) for n_out in sizes[1:]]
         return cls.from_layers(weights, biases, activation, error)
 
@@ -133,7 +134,7 @@ class Network:
     def stacked(self, count: int) -> Network:
         """``count`` copies of this network along a new leading configuration axis."""
         count = as_count("count", count, minimum=1)
-        tile = lambda a: np.broadcast_to(a, (count,) + a.shape)  # noqa: E731  (Network copies it)
+        tile = lambda a: np.broadcast_to(a, (count,) + a.shape)
         return Network(tuple(map(tile, self.weights)), tuple(map(tile, self.biases)),
                        self.activations, self.error)
 

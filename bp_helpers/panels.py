@@ -38,8 +38,8 @@ from .article import (ARTICLE_SETTINGS, CLOSING_SOURCES, INPUTS, LEARNING_RATE, 
                       TARGETS, article_network, matches_printed, quantities)
 from .network import Network
 from .steps import SECTIONS, Section, Step, at_article_settings, number
-from .training import ORDERS, TrainingResult, sweep_learning_rates
-from .validation import as_count, as_real, check_choice
+from .training import Order, TrainingResult, as_order, sweep_learning_rates
+from .validation import as_count, as_real, check_flag
 
 __all__ = [
     "ARTICLE_SETTINGS", "FIGURE_KEYS", "LEARNING_RATES", "ORDER_LABELS", "PANEL_RC", "LiveFigure",
@@ -74,7 +74,9 @@ def diagram(section: Section) -> tuple[DrawFunction, TextsFunction]:
     """The functions that draw a section's declared figure (with its highlight) and name its live texts."""
     draw, texts = plots.DIAGRAMS[section.figure]
     if section.figure == "network":
-        return lambda values: plots.draw_network(values, highlight=section.highlight), texts
+        def draw_highlighted(values: Mapping[str, float]) -> Figure:
+            return plots.draw_network(values, highlight=section.highlight)
+        return draw_highlighted, texts
     return draw, texts
 
 
@@ -113,7 +115,7 @@ def encode_png(canvas: FigureCanvasAgg) -> bytes:
     rows[:, 0] = 0
     rows[:, 1:].reshape(height, width, 3)[...] = pixels[..., :3]
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
-    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, 1))
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
             + _chunk(b"IEND", b""))
 
 
@@ -122,7 +124,7 @@ def encode_png(canvas: FigureCanvasAgg) -> bytes:
 
 # Panels redraw on every slider move: FreeType's hinting of each glyph is a sixth of the
 # cost of a redraw and changes nothing a reader can see at these sizes.
-PANEL_RC = {"text.hinting": "no_hinting"}
+PANEL_RC: dict[Any, Any] = {"text.hinting": "no_hinting"}
 
 _PAD = 2  # pixels around a text's box restored before it is redrawn (antialiasing, box edges)
 
@@ -146,7 +148,7 @@ class LiveFigure:
         self.figure.set_dpi(as_real("dpi", dpi))
         self.canvas = FigureCanvasAgg(self.figure)
         words = texts(values)
-        self._live = {t.get_gid(): t for ax in self.figure.axes for t in ax.texts if t.get_gid() in words}
+        self._live = {gid: t for ax in self.figure.axes for t in ax.texts if (gid := t.get_gid()) in words}
         missing = sorted(set(words) - set(self._live))
         if missing:
             raise ValueError(f"draw: expected a text with each live gid of texts(values), missing {missing}")
@@ -266,10 +268,10 @@ def banner(result: SectionResult, names: Sequence[str]) -> tuple[str, str]:
                 "where the article itself is off (✗, with the reason beside it).")
         return text, text
     diff = ", ".join(f"{k} = {number(v)} (article: {number(a)})" for k, (v, a) in changed.items())
-    return (f"Settings differ from the article's: {diff}. The article's printed values belong to its "
-            f"settings, not these.",
-            f"**⚠ Settings differ from the article's:** {diff}. The article's printed values belong to "
-            f"its settings, not these.")
+    return ((f"Settings differ from the article's: {diff}. The article's printed values belong to its "
+            f"settings, not these."),
+            (f"**⚠ Settings differ from the article's:** {diff}. The article's printed values belong to "
+            f"its settings, not these."))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,7 +294,7 @@ class SweepCache:
         self.max_steps = as_count("max_steps", max_steps, minimum=1)
         self.network = article_network() if network is None else network
         self.inputs, self.targets = inputs, targets
-        self._sweeps: dict[tuple[str, bool], TrainingResult] = {}
+        self._sweeps: dict[tuple[Order, bool], TrainingResult] = {}
         self._lowest: dict[tuple[str, bool], float] = {}
         self.computed = 0  # sweeps computed so far (a slider move must not add one)
 
@@ -310,13 +312,10 @@ class SweepCache:
 
     def get(self, order: str, update_biases: bool) -> TrainingResult:
         """The sweep for an update order and bias setting (computed on first use)."""
-        check_choice("order", order, ORDERS)
-        if not isinstance(update_biases, bool):
-            raise TypeError(f"update_biases: expected True or False, got {update_biases!r}")
-        key = (order, update_biases)
+        key = (as_order(order), check_flag("update_biases", update_biases))
         if key not in self._sweeps:
             self._sweeps[key] = sweep_learning_rates(self.network, self.inputs, self.targets, self.rates,
-                                                     self.max_steps, order=order, update_biases=update_biases)
+                                                     self.max_steps, order=key[0], update_biases=key[1])
             self.computed += 1
         return self._sweeps[key]
 
@@ -402,8 +401,8 @@ class TrainingPoint:
     def summary(self) -> str:
         """The numbers in plain text (what a notebook's checked cell prints)."""
         biases = "biases updated" if self.update_biases else "biases fixed (as in the article)"
-        lines = [f"learning rate {number(self.learning_rate)}, {self.steps:,} updates, "
-                 f"update order {self.order} ({ORDER_LABELS[self.order]}), {biases}",
+        lines = [(f"learning rate {number(self.learning_rate)}, {self.steps:,} updates, "
+                 f"update order {self.order} ({ORDER_LABELS[self.order]}), {biases}"),
                  f"E_total after {self.steps:,} updates = {number(self.error)}"]
         lines += [f"out_o{j + 1} = {number(o)} (target {number(t)})"
                   for j, (o, t) in enumerate(zip(self.outputs, self.targets))]
@@ -484,7 +483,7 @@ class TrainingFigure:
 
     def _draw(self, point: TrainingPoint, others: Mapping[float, np.ndarray], max_steps: int,
               lowest_error: float, full: bool) -> None:
-        label = lambda r: f"η = {r:g}"  # noqa: E731
+        label = lambda r: f"η = {r:g}"
         histories = {label(point.learning_rate) + " (current)": point.history}
         histories.update({label(r): h for r, h in others.items() if r != point.learning_rate})
         after = f"after {point.steps:,} updates"

@@ -12,7 +12,10 @@ slider panel can redraw just those (see ``DIAGRAMS`` and :class:`bp_helpers.pane
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any
+
+from numpy.typing import ArrayLike
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -208,7 +211,7 @@ def draw_network(values: Values, *, highlight: Collection[str] = (), show_values
             t = _LABEL_AT / math.hypot(p1[0] - p0[0], p1[1] - p0[1])
             x, y = p0[0] + t * (p1[0] - p0[0]), p0[1] + t * (p1[1] - p0[1])
             ax.text(x, y, texts.get(gid, name), ha="center", va="center", fontsize=FONT, color=tcol, zorder=3,
-                    gid=gid, bbox=dict(boxstyle="round,pad=0.2", fc="white", ec=colour, lw=1.2 if lw < 3 else 2.0))
+                    gid=gid, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": colour, "lw": 1.2 if lw < 3 else 2.0})
         elif gid in texts:  # E_o1, E_o2
             # Beside the short o->E edge (above it for o1, below for o2), flush
             # right so that long values grow into the free space on the left.
@@ -252,7 +255,7 @@ def _box(ax: Axes, xy: tuple[float, float], name: str, texts: Mapping[str, str],
             gid=f"value:{name}")
 
 
-def _equation(ax: Axes, x: float, y: float, math: str, numbers: str, *, gid: str, **style: object) -> None:
+def _equation(ax: Axes, x: float, y: float, math: str, numbers: str, *, gid: str, **style: Any) -> None:
     """``math`` (mathtext) ending at x, then ``numbers`` (plain text) from x, on one baseline.
 
     Mathtext is parsed once per string and renderer, so only a label that never changes
@@ -316,7 +319,7 @@ def draw_chain_w5(values: Values, ax: Axes | None = None) -> Figure:
     if "delta" in texts:
         # The first two factors together are the node delta the article introduces.
         ax.annotate("", (xs[0], 3.05), (xs[2], 3.05),
-                    arrowprops=dict(arrowstyle="|-|", color=GREEN, lw=1.5, mutation_scale=6))
+                    arrowprops={"arrowstyle": "|-|", "color": GREEN, "lw": 1.5, "mutation_scale": 6})
         _equation(ax, 4.0, 3.25, r"$\delta_{o1} = \partial E_{total}/\partial net_{o1}$", texts["delta"],
                   gid="delta", fontsize=FONT + 1, color=GREEN)
     _equation(ax, 2.4, 0.4, r"$\partial E_{total}/\partial w_5$", texts["product"], gid="product",
@@ -376,18 +379,18 @@ def draw_chain_w1(values: Values, ax: Axes | None = None) -> Figure:
     ax.text(xs[1], mid + 0.12, r"$\partial E_{total}/\partial out_{h1}$ = sum of both paths", ha="center",
             va="bottom", fontsize=FONT + 1)
     ax.text(xs[1], mid - 0.12, texts["sum"], ha="center", va="top", fontsize=FONT + 1, gid="sum",
-            bbox=dict(boxstyle="round,pad=0.3", fc="#F2F2F2", ec=GREY))
+            bbox={"boxstyle": "round,pad=0.3", "fc": "#F2F2F2", "ec": GREY})
     _equation(ax, PATH_AT, 0.3, r"$\partial E_{total}/\partial w_1$", texts["product"], gid="product",
               fontsize=FONT + 2)
     return fig
 
 
 #: Each diagram's draw function and the function giving its live texts (gid -> text).
-DIAGRAMS = {"network": (draw_network, network_texts), "chain_w5": (draw_chain_w5, chain_w5_texts),
+DIAGRAMS: dict[str, tuple[Callable[[Values], Figure], Callable[[Values], dict[str, str]]]] = {"network": (draw_network, network_texts), "chain_w5": (draw_chain_w5, chain_w5_texts),
             "chain_w1": (draw_chain_w1, chain_w1_texts)}
 
 
-def _floored(seq: Sequence[float]) -> np.ndarray:
+def _floored(seq: ArrayLike) -> np.ndarray:
     """Values as a float array clipped to [LOG_FLOOR, LOG_CEIL] for a log axis."""
     return np.clip(np.asarray(seq, dtype=float), LOG_FLOOR, LOG_CEIL)
 
@@ -407,20 +410,20 @@ def _log_axis(ax: Axes, which: str, data: np.ndarray) -> None:
     (ax.set_ylim if y else ax.set_xlim)(10.0 ** max(lo - pad, -305), 10.0 ** (hi + pad))
 
 
-def _legend(ax: Axes, **kwargs: object) -> None:
+def _legend(ax: Axes, **kwargs: Any) -> None:
     """Add a legend only when something is labelled (an empty legend warns)."""
     if ax.get_legend_handles_labels()[0]:
         ax.legend(fontsize=FONT, **kwargs)
 
 
-def plot_loss_curve(histories: Mapping[str, Sequence[float]], *,
+def plot_loss_curve(histories: Mapping[str, ArrayLike], *,
                     marks: Mapping[str, tuple[float, float]] | None = None, ax: Axes | None = None) -> Figure:
     """Plot E_total per update step (log y) for each history, with optional marked points."""
     fig, ax = _plot_axes(ax, (8.0, 4.5))
     shown = [np.empty(0)]
     for i, (label, hist) in enumerate(histories.items()):
         shown.append(_floored(hist))
-        ax.plot(np.arange(len(hist)), shown[-1], color=CYCLE[i % len(CYCLE)], lw=2, label=label,
+        ax.plot(np.arange(shown[-1].size), shown[-1], color=CYCLE[i % len(CYCLE)], lw=2, label=label,
                 gid=f"history:{label}")
     for j, (label, (step, value)) in enumerate((marks or {}).items()):
         shown.append(_floored([value]))
@@ -459,7 +462,7 @@ def plot_outputs(outputs: Sequence[float], targets: Sequence[float], *,
     return fig
 
 
-def plot_sweep(rates: Sequence[float], final_errors: Sequence[float], *, current: float | None = None,
+def plot_sweep(rates: ArrayLike, final_errors: ArrayLike, *, current: float | None = None,
                ax: Axes | None = None) -> Figure:
     """Plot final E_total against learning rate (log-log), marking the current rate."""
     r, e = np.asarray(rates, dtype=float), _floored(final_errors)

@@ -76,14 +76,14 @@ class Step:
 
     def equation_tex(self) -> str:
         """LaTeX: symbol = formula = numbers substituted = value."""
-        num = lambda n: f"\\left({_tex_number(self.values[n])}\\right)" if self.values[n] < 0 else _tex_number(self.values[n])  # noqa: E731
+        num = lambda n: f"\\left({_tex_number(self.values[n])}\\right)" if self.values[n] < 0 else _tex_number(self.values[n])
         parts = [symbol(self.name), self._fill(self.tex, symbol), self._fill(self.tex, num), _tex_number(self.value)]
         return " = ".join(dict.fromkeys(parts))  # a formula that is just one symbol isn't repeated
 
     def substituted_text(self, precise: bool = False) -> str:
         """The plain-text formula with numbers in; ``precise`` uses every digit (for checks)."""
         fmt = repr if precise else number
-        num = lambda n: f"({fmt(self.values[n])})" if self.values[n] < 0 else fmt(self.values[n])  # noqa: E731
+        num = lambda n: f"({fmt(self.values[n])})" if self.values[n] < 0 else fmt(self.values[n])
         return self._fill(self.text, num)
 
     def equation_text(self) -> str:
@@ -152,6 +152,11 @@ def _half_square(target: str, out: str) -> tuple[str, str]:
     return (rf"\tfrac{{1}}{{2}}\left(<{target}> - <{out}>\right)^{{2}}", f"1/2*(<{target}> - <{out}>)^2")
 
 
+def _sum_of_half_squares(name: str, *pairs: tuple[str, str]) -> tuple[str, str, str]:
+    tex, text = zip(*(_half_square(target, out) for target, out in pairs))
+    return (name, " + ".join(tex), " + ".join(text))
+
+
 def _new(w: str) -> tuple[str, str, str]:
     return (f"{w}_new", rf"<{w}> - <eta>{_DOT}<dE_d{w}>", f"<{w}> - <eta>*<dE_d{w}>")
 
@@ -192,8 +197,7 @@ SECTIONS: Mapping[str, Section] = {s.key: s for s in (
     ), "chain_w1", ("w1", "i1", "h1", "o1", "o2", "E_total")),
     Section("update", "The update", (
         *(_new(f"w{k}") for k in range(1, 9)),
-        ("E_total_new", *[a + " + " + b for a, b in zip(
-            _half_square("target_o1", "out_o1_new"), _half_square("target_o2", "out_o2_new"))]),
+        _sum_of_half_squares("E_total_new", ("target_o1", "out_o1_new"), ("target_o2", "out_o2_new")),
         _sum("dE_db1", "delta_h1", "delta_h2"), _sum("dE_db2", "delta_o1", "delta_o2"),
     ), "network", ()),
 )}

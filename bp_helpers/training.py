@@ -22,7 +22,13 @@ from .network import (BackwardPass, ForwardPass, Network, _backward, _check_netw
 from .validation import as_count, as_float_array, as_positive, check_choice, check_flag
 
 Order = Literal["simultaneous", "output_first"]
-ORDERS: tuple[str, ...] = ("simultaneous", "output_first")
+ORDERS: tuple[Order, ...] = ("simultaneous", "output_first")
+
+
+def as_order(value: Any) -> Order:
+    """One of ORDERS, or an error naming ``order`` and the choices."""
+    check_choice("order", value, ORDERS)
+    return "simultaneous" if value == "simultaneous" else "output_first"
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ def _checked(network: Any, inputs: Any, targets: Any, learning_rate: Any, order:
     _check_network(network)
     x, t = check_data(network, inputs, targets)
     eta = as_positive("learning_rate", learning_rate, network.config_shape)
-    check_choice("order", order, ORDERS)
+    as_order(order)
     check_flag("update_biases", update_biases)
     return x, t, eta
 
@@ -109,7 +115,7 @@ def update(network: Network, gradients: BackwardPass, learning_rate: Any, *,
     if not isinstance(gradients, BackwardPass):
         raise TypeError(f"gradients: expected the BackwardPass returned by backward(), "
                         f"got {type(gradients).__name__}")
-    shapes = lambda net: [a.shape for a in net.weights + net.biases]  # noqa: E731
+    shapes = lambda net: [a.shape for a in net.weights + net.biases]
     if shapes(gradients) != shapes(network):
         raise ValueError(f"gradients: expected the backward pass of this network, parameter shapes "
                          f"{shapes(network)}, got {shapes(gradients)}")

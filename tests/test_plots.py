@@ -9,26 +9,26 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pytest  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-from bp_helpers import plots  # noqa: E402
+from bp_helpers import plots
 
-START = dict(i1=0.05, i2=0.10, target_o1=0.01, target_o2=0.99, w1=0.15, w2=0.20, w3=0.25, w4=0.30,
-             w5=0.40, w6=0.45, w7=0.50, w8=0.55, b1=0.35, b2=0.60, eta=0.5)
+START = {"i1": 0.05, "i2": 0.10, "target_o1": 0.01, "target_o2": 0.99, "w1": 0.15, "w2": 0.20, "w3": 0.25, "w4": 0.30,
+             "w5": 0.40, "w6": 0.45, "w7": 0.50, "w8": 0.55, "b1": 0.35, "b2": 0.60, "eta": 0.5}
 
 # NOTES.md section 1, "exact (float64)" column.
-NOTES_EXACT = dict(
-    net_h1=0.377500000000, out_h1=0.593269992107, out_h2=0.596884378260, net_o1=1.105905967060,
-    out_o1=0.751365069552, out_o2=0.772928465321, E_o1=0.274811083176, E_o2=0.023560025584,
-    E_total=0.298371108760, dE_dout_o1=0.741365069552, dout_o1_dnet_o1=0.186815601809,
-    dE_dw5=0.082167040564, w5_new=0.358916479718, w6_new=0.408666186076, w7_new=0.511301270239,
-    w8_new=0.561370121108, delta_o1=0.138498561629, dE_o1_dout_h1=0.055399424651,
-    dE_o2_dout_h1=-0.019049118258, dE_dout_h1=0.036350306393, dout_h1_dnet_h1=0.241300708572,
-    dE_dw1=0.000438567734, w1_new=0.149780716133, w2_new=0.199561432266, w3_new=0.249751143632,
-    w4_new=0.299502287265,
-)
+NOTES_EXACT = {
+    "net_h1": 0.377500000000, "out_h1": 0.593269992107, "out_h2": 0.596884378260, "net_o1": 1.105905967060,
+    "out_o1": 0.751365069552, "out_o2": 0.772928465321, "E_o1": 0.274811083176, "E_o2": 0.023560025584,
+    "E_total": 0.298371108760, "dE_dout_o1": 0.741365069552, "dout_o1_dnet_o1": 0.186815601809,
+    "dE_dw5": 0.082167040564, "w5_new": 0.358916479718, "w6_new": 0.408666186076, "w7_new": 0.511301270239,
+    "w8_new": 0.561370121108, "delta_o1": 0.138498561629, "dE_o1_dout_h1": 0.055399424651,
+    "dE_o2_dout_h1": -0.019049118258, "dE_dout_h1": 0.036350306393, "dout_h1_dnet_h1": 0.241300708572,
+    "dE_dw1": 0.000438567734, "w1_new": 0.149780716133, "w2_new": 0.199561432266, "w3_new": 0.249751143632,
+    "w4_new": 0.299502287265,
+}
 
 
 def _sig(x: float) -> float:
@@ -357,9 +357,9 @@ def test_outputs_and_sweep_content():
 
 
 EXTREMES = [
-    START | {f"w{k}": 5.0 for k in range(1, 9)} | dict(eta=10, i1=1, i2=1, target_o1=0, target_o2=0),
-    START | {f"w{k}": -5.0 for k in range(1, 9)} | dict(eta=10, i1=0, i2=0, target_o1=1, target_o2=1),
-    START | {f"w{k}": 0.0 for k in range(1, 9)} | dict(eta=0.01, b1=-5.0, b2=5.0),
+    START | {f"w{k}": 5.0 for k in range(1, 9)} | {"eta": 10, "i1": 1, "i2": 1, "target_o1": 0, "target_o2": 0},
+    START | {f"w{k}": -5.0 for k in range(1, 9)} | {"eta": 10, "i1": 0, "i2": 0, "target_o1": 1, "target_o2": 1},
+    START | {f"w{k}": 0.0 for k in range(1, 9)} | {"eta": 0.01, "b1": -5.0, "b2": 5.0},
 ]
 
 

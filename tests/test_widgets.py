@@ -14,20 +14,20 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from PIL import Image  # noqa: E402
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
 
-from bp_helpers import article_network, quantities, train  # noqa: E402
-from bp_helpers import panels as panels_module  # noqa: E402
-from bp_helpers.article import INPUTS, LEARNING_RATE, PRINTED, START, TARGETS  # noqa: E402
-from bp_helpers.display import DIFFER, MATCH  # noqa: E402
-from bp_helpers.panels import (ARTICLE_SETTINGS, FIGURE_KEYS, PANEL_RC, LiveFigure, SweepCache,  # noqa: E402
+from bp_helpers import article_network, quantities, train
+from bp_helpers import panels as panels_module
+from bp_helpers.article import INPUTS, LEARNING_RATE, PRINTED, START, TARGETS
+from bp_helpers.display import DIFFER, MATCH
+from bp_helpers.panels import (ARTICLE_SETTINGS, FIGURE_KEYS, PANEL_RC, LiveFigure, SweepCache,
                                TrainingFigure, decimate, diagram, encode_png, section_result)
-from bp_helpers.steps import SECTIONS, number  # noqa: E402
-from bp_helpers.widgets import LEARNING_RATES, SectionPanel, TrainingExplorer  # noqa: E402
+from bp_helpers.steps import SECTIONS, number
+from bp_helpers.widgets import LEARNING_RATES, SectionPanel, TrainingExplorer
 
 SECTION_KEYS = list(SECTIONS)
 EXPLORER_STEPS = 2000  # the notebook's explorer trains 20,000 updates; 2,000 keep this module quick
@@ -540,7 +540,7 @@ def test_png_encoding_is_lossless_and_refuses_a_transparent_figure():
 def test_training_figure_redraws_match_full_redraws_pixel_for_pixel():
     cache = SweepCache(LEARNING_RATES, 300)
     fast, full = TrainingFigure(), TrainingFigure()
-    kw = dict(max_steps=300, lowest_error=cache.lowest("simultaneous", False))
+    kw = {"max_steps": 300, "lowest_error": cache.lowest("simultaneous", False)}
     for rate, steps in ((0.5, 300), (10.0, 0), (0.012, 17), (2.0, 150)):
         point = cache.point(rate, steps, "simultaneous", False)
         others = {r: cache.history(r, steps, "simultaneous", False) for r in (0.1, 2.0)}
@@ -591,5 +591,5 @@ def test_the_latency_benchmark_runs_and_reports_every_panel():
     report = bench.measure(moves=2, max_steps=50)  # a smoke test: no timing is checked
     text = bench.table(report, "in this process")
     for name in [*(f"SectionPanel({k!r})" for k in SECTION_KEYS), "TrainingExplorer"]:
-        assert re.search(rf"^{re.escape(name)}\s+2\s", text, re.M), name
+        assert re.search(rf"^{re.escape(name)}\s+2\s", text, re.MULTILINE), name
     assert "overall:" in text and "toggling" in text
