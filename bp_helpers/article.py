@@ -12,20 +12,16 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from . import names
 from .network import Network, backward, forward
 from .training import Order, step, train, update
 from .validation import as_positive, as_real
 
-# name -> (kind, layer, index). The article's arithmetic fixes the labelling
-# (NOTES.md 2.1): w1, w2 feed h1 (from i1, i2); w3, w4 feed h2; w5, w6 feed o1;
-# w7, w8 feed o2. So w2 is i2 -> h1, even though the article's figure reads otherwise.
+# name -> (kind, layer, index), in the article's numbering (bp_helpers.names): w1, w2 feed h1
+# (from i1, i2), w3, w4 feed h2, w5, w6 feed o1, w7, w8 feed o2. So w2 is i2 -> h1, as the
+# article's arithmetic uses it, though its figure reads otherwise (docs/errata.md, erratum 1).
 PARAMETERS: Mapping[str, tuple[str, int, tuple[int, ...]]] = MappingProxyType({
-    "w1": ("weights", 0, (0, 0)), "w2": ("weights", 0, (0, 1)),
-    "w3": ("weights", 0, (1, 0)), "w4": ("weights", 0, (1, 1)),
-    "w5": ("weights", 1, (0, 0)), "w6": ("weights", 1, (0, 1)),
-    "w7": ("weights", 1, (1, 0)), "w8": ("weights", 1, (1, 1)),
-    "b1": ("biases", 0, (0,)), "b2": ("biases", 1, (0,)),
-})
+    p.name: (p.kind, p.layer, p.index) for p in names.parameters((2, 2, 2), shared_bias=True)})
 
 START: Mapping[str, float] = MappingProxyType({
     "w1": 0.15, "w2": 0.20, "w3": 0.25, "w4": 0.30, "b1": 0.35,
@@ -55,7 +51,7 @@ PRINTED: Mapping[str, str] = MappingProxyType({
     "w1_new": "0.149780716", "w2_new": "0.19956143", "w3_new": "0.24975114",
     "w4_new": "0.29950229",
 })
-# The one printed digit that does not match (NOTES.md 2.3): the article rounded an
+# The one printed digit that does not match (docs/errata.md, erratum 3): the article rounded an
 # intermediate value. The exact value rounds to -0.019049118.
 KNOWN_MISMATCH = "dE_o2_dout_h1"
 
@@ -66,7 +62,7 @@ KNOWN_DIFFERENCES: Mapping[str, str] = MappingProxyType({
     "E_total_new": "known erratum: the article's figure comes from updating the output layer first",
 })
 
-# The closing paragraph's figures (NOTES.md 2.4).
+# The closing paragraph's figures (docs/errata.md, erratum 4).
 PRINTED_CLOSING: Mapping[str, str] = MappingProxyType({
     "E_total_after_1": "0.291027924",
     "E_total_after_10000": "0.0000351085",
@@ -74,7 +70,7 @@ PRINTED_CLOSING: Mapping[str, str] = MappingProxyType({
     "out_o2_after_10000": "0.984065734",
 })
 # The run that reproduces each closing figure (update order, number of updates): none is the
-# order the article describes for as many updates as it says (NOTES.md 2.4).
+# order the article describes for as many updates as it says (docs/errata.md, erratum 4).
 CLOSING_SOURCES: Mapping[str, tuple[str, int]] = MappingProxyType({
     "E_total_after_1": ("output_first", 1),
     "E_total_after_10000": ("simultaneous", 9_999),

@@ -9,21 +9,17 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
-from .article import KNOWN_DIFFERENCES, as_printed, matches_printed
-from .steps import Step, at_article_settings, number
+import textwrap
 
-MATCH, DIFFER = "✓", "✗"
+from . import verdicts
+from .formats import number
+from .steps import Step, at_article_settings
+
+WIDTH = 52  # characters of print that fit one line of a 421 px column (150 % zoom)
 
 
 def _verdict(step: Step, article_settings: bool) -> str:
-    if step.printed is None:
-        return ""
-    if not article_settings:
-        return f"article: {step.printed} (at the article's settings, not these)"
-    if step.match:
-        return f"article: {step.printed} {MATCH}"
-    return f"article: {step.printed} {DIFFER}" + (f" ({KNOWN_DIFFERENCES[step.name]})"
-                                                  if step.name in KNOWN_DIFFERENCES else "")
+    return verdicts.of_step(step.name, step.value, article_settings).line()
 
 
 def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, code_first: bool = False) -> str:
@@ -59,35 +55,35 @@ class StepsView:
         lines = []
         for s in self.steps:
             verdict = _verdict(s, self.article_settings)
-            lines.append(f"$${s.equation_tex()}$$" + (f"\n\n<small>{verdict}</small>" if verdict else ""))
+            lines.append(f"$${s.equation_tex()}$$" + (f"\n\n{verdict}" if verdict else ""))
         return "\n\n".join(lines)
 
     def __repr__(self) -> str:
         lines = []
         for s in self.steps:
             verdict = _verdict(s, self.article_settings)
-            lines.append(s.equation_text() + (f"\n    {verdict}" if verdict else ""))
+            lines.append(s.equation_text() + ("\n" + textwrap.fill(verdict, WIDTH, initial_indent="    ",
+                                                                   subsequent_indent="      ") if verdict else ""))
         return "\n".join(lines)
 
 
 class SummaryTable:
-    """quantity | computed | article | match, for every step of a section."""
+    """quantity | computed | article (with its mark), for every step of a section."""
 
-    COLUMNS = ("quantity", "computed", "article", "match")
+    COLUMNS = ("quantity", "computed", "article")
 
     def __init__(self, steps: Sequence[Step]) -> None:
         self.steps = _check(steps)
         self.article_settings = at_article_settings(self.steps[0].values)
 
-    def rows(self) -> list[tuple[str, str, str, str]]:
-        """The table's cells as text."""
-        def mark(s: Step) -> str:
-            if s.printed is None:
-                return ""
-            if not self.article_settings:
-                return "n/a"  # the article's numbers belong to the article's settings
-            return MATCH if s.match else DIFFER
-        return [(s.name, number(s.value), s.printed or "—", mark(s)) for s in self.steps]
+    def rows(self) -> list[tuple[str, str, str]]:
+        """The table's cells as text (n/a: the article's number, but not at its settings)."""
+        def article(s: Step) -> str:
+            v = verdicts.of_step(s.name, s.value, self.article_settings)
+            if v.printed is None:
+                return "—"
+            return f"{v.printed} {'n/a' if v.match is None else v.mark}"
+        return [(s.name, number(s.value), article(s)) for s in self.steps]
 
     @property
     def all_match(self) -> bool:
@@ -104,29 +100,34 @@ class SummaryTable:
 def key_numbers(values: Mapping[str, float], names: Sequence[str], per_line: int = 3) -> str:
     """``name = value`` for each name, in aligned columns: the numbers behind a figure.
 
+    At most ``per_line`` to a line, fewer when the line would not fit ``WIDTH`` characters.
     Print this in the figure's own cell: nbval never compares images, only text.
     """
     if isinstance(names, str) or not names:
         raise TypeError(f"names: expected a non-empty list of quantity names, got {names!r}")
-    if not isinstance(per_line, int) or per_line < 1:
+    if isinstance(per_line, bool) or not isinstance(per_line, int) or per_line < 1:
         raise ValueError(f"per_line: expected a positive whole number, got {per_line!r}")
     missing = [n for n in names if n not in values]
     if missing:
         raise KeyError(f"values: missing {missing}")
     shown = [number(values[n]) for n in names]
     name_w, value_w = max(map(len, names)), max(map(len, shown))
-    cells = [f"{n.ljust(name_w)} = {v.ljust(value_w)}" for n, v in zip(names, shown)]
+    cells = [f"{n.ljust(name_w)} = {v.ljust(value_w)}" for n, v in zip(names, shown, strict=True)]
+    per_line = max(1, min(per_line, (WIDTH + 3) // (name_w + value_w + 6)))
     lines = [cells[i:i + per_line] for i in range(0, len(cells), per_line)]
     return "\n".join("   ".join(line).rstrip() for line in lines)
 
 
 class ComparisonTable:
-    """The article's printed numbers (rows) beside several computations (columns).
+    """The article's printed numbers beside several computations, one row per number and computation.
 
-    ``printed``: row label -> the number as the article prints it; ``columns``: column
-    label -> one computed value per row, in the same order. Each cell shows the value
-    rounded to the printed digits, with a match mark.
+    ``printed``: row label -> the number as the article prints it; ``columns``: computation
+    label -> one computed value per printed number, in the same order. Each row shows the
+    value rounded to the printed digits, with its mark. (Long rather than wide, so that it
+    fits a narrow column.)
     """
+
+    header = ("quantity", "article", "computation", "computed")
 
     def __init__(self, printed: Mapping[str, str], columns: Mapping[str, Sequence[float]]) -> None:
         if not printed or not columns:
@@ -137,18 +138,14 @@ class ComparisonTable:
         self.printed = dict(printed)
         self.columns = {label: [float(v) for v in vals] for label, vals in columns.items()}
 
-    def rows(self) -> list[tuple[str, ...]]:
-        """The table's cells as text: label, article, then one cell per computation."""
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """The table's cells as text: label, article, computation, computed value with its mark."""
         out = []
         for i, (label, text) in enumerate(self.printed.items()):
-            cells = [f"{as_printed(vals[i], text)} {MATCH if matches_printed(vals[i], text) else DIFFER}"
-                     for vals in self.columns.values()]
-            out.append((label, text, *cells))
+            for k, (run, vals) in enumerate(self.columns.items()):
+                v = verdicts.compare(vals[i], text)
+                out.append((label if k == 0 else "", text if k == 0 else "", run, f"{v.rounded} {v.mark}"))
         return out
-
-    @property
-    def header(self) -> tuple[str, ...]:
-        return ("quantity", "article", *self.columns)
 
     def _repr_html_(self) -> str:
         return _html_table(self.header, self.rows())

@@ -12,7 +12,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .article import ARTICLE_SETTINGS, PRINTED, PRINTED_CLOSING, matches_printed
+from .article import ARTICLE_SETTINGS, matches_printed
+from .formats import number
+from .verdicts import PRINTED_STEPS
 
 _PLACEHOLDER = re.compile(r"<(\w+)>")
 _PARTIAL = re.compile(r"^d(\w+?)_d(\w+)$")
@@ -36,14 +38,6 @@ def symbol(name: str) -> str:
         return f"{name[0]}_{{{name[1]}}}"
     head, _, tail = name.partition("_")
     return f"{head}_{{{tail}}}" if tail else name
-
-
-def number(value: float) -> str:
-    """A computed value as shown: 9 decimals (as the article prints), trailing zeros cut."""
-    if value != 0 and abs(value) < 1e-4:
-        return f"{value:.9g}"
-    text = f"{value:.9f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _tex_number(value: float) -> str:
@@ -74,11 +68,54 @@ class Step:
     def _fill(self, template: str, render) -> str:
         return _PLACEHOLDER.sub(lambda m: render(m.group(1)), template)
 
-    def equation_tex(self) -> str:
-        """LaTeX: symbol = formula = numbers substituted = value."""
-        num = lambda n: f"\\left({_tex_number(self.values[n])}\\right)" if self.values[n] < 0 else _tex_number(self.values[n])
-        parts = [symbol(self.name), self._fill(self.tex, symbol), self._fill(self.tex, num), _tex_number(self.value)]
-        return " = ".join(dict.fromkeys(parts))  # a formula that is just one symbol isn't repeated
+    def _parts(self) -> list[tuple[list[str], list[str]]]:
+        """The equation's sides after its name, each as (tex terms, text terms) summed with '+':
+        the formula, the numbers put in, the result; a side that repeats the one before is left out."""
+        def tex_num(n: str) -> str:
+            shown = _tex_number(self.values[n])
+            return rf"\left({shown}\right)" if self.values[n] < 0 else shown
+        def text_num(n: str) -> str:
+            return f"({number(self.values[n])})" if self.values[n] < 0 else number(self.values[n])
+        sides = [(_terms(self._fill(self.tex, symbol)), _terms(self._fill(self.text, str))),
+                 (_terms(self._fill(self.tex, tex_num)), _terms(self._fill(self.text, text_num))),
+                 ([_tex_number(self.value)], [number(self.value)])]
+        kept: list[tuple[list[str], list[str]]] = []
+        for side in sides:
+            if side[1] != [self.name] and (not kept or side[1] != kept[-1][1]):
+                kept.append(side)
+        return kept
+
+    def _one_line(self) -> str:
+        return " = ".join([self.name, *(" + ".join(text) for _, text in self._parts())])
+
+    def _rows(self, width: int) -> list[tuple[int, int, int]]:
+        """How a long equation breaks over lines: (side, first term, last term + 1) per line.
+
+        One '=' per line; a side too long for ``width`` characters breaks before a '+'."""
+        rows = []
+        for i, (_, text) in enumerate(self._parts()):
+            start, used = 0, len(self.name) + 3
+            for k, term in enumerate(text):
+                if k > start and used + 3 + len(term) > width:
+                    rows.append((i, start, k))
+                    start, used = k, len(self.name) + 5
+                used += len(term) + (3 if k > start else 0)
+            rows.append((i, start, len(text)))
+        return rows
+
+    def equation_tex(self, width: int = 44) -> str:
+        """LaTeX: symbol = formula = numbers substituted = value; aligned on '=' over several
+        lines when its plain text is longer than ``width`` characters (what fits a 421 px
+        column, at 150 % zoom)."""
+        parts = self._parts()
+        if len(self._one_line()) <= width:
+            return " = ".join([symbol(self.name), *(" + ".join(tex) for tex, _ in parts)])
+        lines = []
+        for n, (i, a, b) in enumerate(self._rows(width)):
+            lead = symbol(self.name) if n == 0 else ""
+            joint = "&=" if a == 0 else r"&\quad +"
+            lines.append(f"{lead} {joint} {' + '.join(parts[i][0][a:b])}")
+        return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
 
     def substituted_text(self, precise: bool = False) -> str:
         """The plain-text formula with numbers in; ``precise`` uses every digit (for checks)."""
@@ -86,10 +123,38 @@ class Step:
         num = lambda n: f"({fmt(self.values[n])})" if self.values[n] < 0 else fmt(self.values[n])
         return self._fill(self.text, num)
 
-    def equation_text(self) -> str:
-        """Plain text of the same equation: name = formula = numbers = value."""
-        parts = [self.name, self._fill(self.text, str), self.substituted_text(), number(self.value)]
-        return " = ".join(dict.fromkeys(parts))
+    def equation_text(self, width: int = 52) -> str:
+        """Plain text of the same equation (what nbval compares), broken like the LaTeX when
+        longer than ``width`` characters (a line of print in a 421 px column)."""
+        parts, one = self._parts(), self._one_line()
+        if len(one) <= width:
+            return one
+        indent = " " * len(self.name)
+        lines = []
+        for n, (i, a, b) in enumerate(self._rows(width)):
+            terms = " + ".join(parts[i][1][a:b])
+            lead = self.name if n == 0 else indent
+            lines.append(f"{lead} {'=' if a == 0 else '  +'} {terms}")
+        return "\n".join(lines)
+
+
+def _terms(expression: str) -> list[str]:
+    """An expression split at its top-level ' + ' (not inside brackets or braces)."""
+    terms, depth, start = [], 0, 0
+    i = 0
+    while i < len(expression):
+        ch = expression[i]
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+        elif depth == 0 and expression.startswith(" + ", i):
+            terms.append(expression[start:i])
+            start = i + 3
+            i += 2
+        i += 1
+    terms.append(expression[start:])
+    return terms
 
 
 @dataclass(frozen=True)
@@ -112,11 +177,9 @@ class Section:
         missing -= set(values)
         if missing:
             raise ValueError(f"values: expected every quantity of quantities(), missing {sorted(missing)}")
-        return [Step(name, tex, text, values, PRINTED.get(name, _CLOSING.get(name)))
+        return [Step(name, tex, text, values, PRINTED_STEPS.get(name))
                 for name, tex, text in self.steps if not names or name in names]
 
-
-_CLOSING = {"E_total_new": PRINTED_CLOSING["E_total_after_1"]}
 _DOT = r" \cdot "
 
 
@@ -167,7 +230,7 @@ SECTIONS: Mapping[str, Section] = {s.key: s for s in (
         _net("h2", ("w3", "w4"), ("i1", "i2"), "b1"), _logistic("h2"),
         _net("o1", ("w5", "w6"), ("out_h1", "out_h2"), "b2"), _logistic("o1"),
         _net("o2", ("w7", "w8"), ("out_h1", "out_h2"), "b2"), _logistic("o2"),
-    ), "network", ("i1", "i2", "b1", "h1", "h2", "b2", "o1", "o2")),
+    ), "network", ()),  # the forward pass uses every line: nothing is greyed out
     Section("error", "The total error", (
         ("E_o1", *_half_square("target_o1", "out_o1")),
         ("E_o2", *_half_square("target_o2", "out_o2")),

@@ -1,6 +1,6 @@
 """Gradient descent: one update, a training run, and a sweep of learning rates.
 
-Two update orders, because the article's closing figures need both (NOTES.md 2.4):
+Two update orders, because the article's closing figures need both (docs/errata.md, erratum 4):
 
 * ``"simultaneous"`` (default, what the article describes): every gradient is computed
   from the original weights, then every weight moves.

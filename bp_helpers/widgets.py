@@ -2,22 +2,22 @@
 
 * :class:`SectionPanel` — one per section of the worked example (``"forward"``, ``"error"``,
   ``"output"``, ``"hidden"``, ``"update"``): sliders for w1..w8, b1, b2, the inputs, the
-  targets and (where the section uses it) the learning rate; it shows the section's figure,
-  its steps with the numbers substituted, and the comparison with the article's values.
-* :class:`TrainingExplorer` — notebook 5: learning rate, number of updates, update order
-  and bias updates; the loss curve, several learning rates compared, the final outputs
-  against the targets and the final error over a whole sweep of learning rates.
+  targets and (where the section uses it) the learning rate; its figure shows every number
+  the sliders change, then a few key equations and a table of every step.
+* :class:`TrainingExplorer` — notebook 05: learning rate, number of updates, update order and
+  bias updates; the error over the updates, over the learning rates, and the outputs.
 
-Both re-render on every change by replacing their ``out`` Output's content through its
-model (no ``with out:``), so a test can set ``panel.controls["w5"].value = 0.9`` and read
-``panel.last`` and ``panel.out.outputs`` without a browser or a kernel, and nothing leaks
-into the notebook cell's own output. ``panel.summary()`` (also ``print(panel)``) is the
-plain text of what the panel computed, for the checked cell that follows it.
+What a panel computes and says comes from :mod:`bp_helpers.sections` and
+:mod:`bp_helpers.explorer`; figures from :mod:`bp_helpers.diagrams` and :mod:`bp_helpers.plots`
+through :mod:`bp_helpers.rendering`. This module only lays out ipywidgets and keeps them in
+step: each part of a panel is its own view (a figure never waits for the equations to be
+typeset), and views are replaced through their models (no ``with out:``), so a test can set
+``panel.controls["w5"].value = 0.9`` and read ``panel.last`` without a browser or a kernel.
 """
 
 from __future__ import annotations
 
-import gc
+import html
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -25,50 +25,49 @@ from typing import Any
 
 import ipywidgets as w
 
-from .article import LEARNING_RATE, STEPS
-from .display import StepsView
-from .panels import (ARTICLE_SETTINGS, LEARNING_RATES, ORDER_LABELS, LiveFigure,
-                     SectionResult, SweepCache, TrainingFigure, TrainingPoint, banner, diagram,
-                     png_output, section_result, settings_text, text_output)
+from . import sections, verdicts
+from .article import ARTICLE_SETTINGS, LEARNING_RATE, STEPS
+from .display import StepsView, SummaryTable
+from .explorer import LEARNING_RATES, SweepCache, TrainingPoint, decimate
+from .plots import ExplorerFigure
+from .rendering import LiveSVG
 from .steps import SECTIONS
-from .training import ORDERS
-from .validation import as_count, as_real, check_choice
+from .training import ORDERS, as_order
+from .validation import as_count, as_real, check_flag
 
 __all__ = ["LEARNING_RATES", "Panel", "SectionPanel", "TrainingExplorer"]
 
-_STYLE = {"description_width": "4.6em"}
+
+def _text_output(plain: str, markdown: str | None = None) -> dict[str, Any]:
+    data = {"text/plain": plain} if markdown is None else {"text/plain": plain, "text/markdown": markdown}
+    return {"output_type": "display_data", "data": data, "metadata": {}}
 
 
-def _rate_slider(value: float, rates: Sequence[float], description: str = "η",
-                 style: Mapping[str, str] = _STYLE) -> w.SelectionSlider:
+# ipywidgets gives every readout 72 px, far more than "-5.00" or "10,000" needs; in a narrow
+# column that room is the slider's track. Scoped to the panels, so nothing else changes.
+PANEL_CSS = "<style>.bp-panel .widget-readout { width: 4.2em; min-width: 4.2em; }</style>"
+
+
+def _figure_view(width_px: int) -> w.Image:
+    """Where a panel shows its SVG: at its natural width, narrower when the column is."""
+    view = w.Image(format="svg+xml", layout=w.Layout(width=f"{width_px}px", max_width="100%", height="auto", margin="2px 0"))
+    view.add_class("bp-figure")
+    return view
+
+
+def _rate_slider(value: float, rates: Sequence[float], description: str = "η", width: str = "2.2em"
+                 ) -> w.SelectionSlider:
     """A log-scaled learning-rate slider whose positions are exactly the grid's rates."""
     return w.SelectionSlider(options=[(f"{r:g}", r) for r in rates], value=value, description=description,
-                             continuous_update=True, layout=w.Layout(width="auto"), style=dict(style))
-
-
-@contextmanager
-def _collection_deferred() -> Iterator[None]:
-    """No cyclic garbage collection during a render.
-
-    A redraw makes and drops thousands of matplotlib objects, which sets off a dozen
-    collections mid-render (a tenth of the time, and the slow tail when one of them is a
-    full collection). Deferred, they run after the answer is on its way. Collection is
-    switched back on only if it was on.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+                             continuous_update=True, layout=w.Layout(width="auto", height="26px", margin="1px 2px"),
+                             style={"description_width": width})
 
 
 class Panel:
-    """Named controls, a reset button, an Output and the last computed result.
+    """Named controls, a reset button, views and the last computed result.
 
     Subclasses declare their controls and implement ``_compute(settings) -> result`` and
-    ``_render(result) -> outputs``; every control change recomputes and re-renders once.
+    ``_show(result)``, which updates the views; every control change recomputes and shows once.
     """
 
     title = ""
@@ -76,10 +75,9 @@ class Panel:
     def __init__(self, controls: Mapping[str, w.ValueWidget], initial: Mapping[str, Any]) -> None:
         self.controls: dict[str, w.ValueWidget] = dict(controls)
         self._initial = dict(initial)
-        self.out = w.Output()
         self.reset_button = w.Button(description="Reset to the article", icon="undo",
                                      tooltip="Put every control back to the article's value",
-                                     layout=w.Layout(width="auto"))
+                                     layout=w.Layout(width="auto", flex="0 0 auto"))
         self.reset_button.on_click(lambda _: self.reset())
         self.last: Any = None
         self.renders = 0  # how many times the panel re-rendered (tests count them)
@@ -88,6 +86,7 @@ class Panel:
         self._lock = threading.RLock()
         self._holder: int | None = None  # the thread inside hold(), if any
         self._shown: Any = None  # the normalised settings behind what is shown
+        self._later: threading.Timer | None = None  # a view shown a moment after the others
         for control in self.controls.values():
             control.observe(self._changed, names="value")
 
@@ -126,8 +125,7 @@ class Panel:
         """Set several controls by name, then re-render once: ``panel.set(w5=0.9, eta=2)``."""
         unknown = set(values) - set(self.controls)
         if unknown:
-            raise ValueError(f"values: expected names among {', '.join(self.controls)}, "
-                             f"got {sorted(unknown)}")
+            raise ValueError(f"values: expected names among {', '.join(self.controls)}, got {sorted(unknown)}")
         with self.hold():
             for name, value in values.items():
                 self.controls[name].value = value
@@ -137,21 +135,41 @@ class Panel:
         self.set(**self._initial)
 
     def refresh(self, *, force: bool = False) -> None:
-        """Recompute at the current settings and re-render (if anything shown would change)."""
+        """Recompute at the current settings and show it (if anything shown would change)."""
         with self._lock:
             settings = self._normalise(self.settings)
             if settings == self._shown and not force:
                 return  # e.g. a slider sending back 0.15000000000000036 for the 0.15 it shows
             try:
-                with _collection_deferred():
-                    result = self._compute(settings)
-                    outputs = self._render(result)
+                result = self._compute(settings)
+                self._show(result)
             except Exception as exc:  # show it where the reader looks, then let it propagate
-                self.out.outputs = (text_output(f"The panel could not update: {type(exc).__name__}: {exc}"),)
+                self._failed(f"The panel could not update: {type(exc).__name__}: {exc}")
                 raise
             self.last, self._shown = result, settings
-            self.out.outputs = tuple(outputs)
             self.renders += 1
+
+    # Typesetting equations blocks the browser for tens of milliseconds; sent with the figure,
+    # they would hold the figure back too. So they follow a moment later, and only the latest
+    # when moves come faster than that.
+    LATER_S = 0.04
+
+    def _show_later(self, show: Any) -> None:
+        """Run ``show()`` after LATER_S (cancelling one not yet run)."""
+        def run() -> None:
+            with self._lock:
+                show()
+        if self._later is not None:
+            self._later.cancel()
+        self._later = threading.Timer(self.LATER_S, run)
+        self._later.daemon = True
+        self._later.start()
+
+    def settle(self) -> None:
+        """Wait until every view shows the last computed result (tests call this)."""
+        later = self._later
+        if later is not None:
+            later.join()
 
     def _changed(self, change: Mapping[str, Any]) -> None:
         if self._holder != threading.get_ident():  # inside hold(), its end re-renders
@@ -164,7 +182,10 @@ class Panel:
     def _compute(self, settings: Mapping[str, Any]) -> Any:
         raise NotImplementedError
 
-    def _render(self, result: Any) -> Sequence[dict[str, Any]]:
+    def _show(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def _failed(self, message: str) -> None:
         raise NotImplementedError
 
     def summary(self) -> str:
@@ -173,61 +194,67 @@ class Panel:
     def __str__(self) -> str:
         return self.summary()
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        data = self.widget._repr_mimebundle_(**kwargs)
-        data["text/plain"] = (f"{type(self).__name__}: {self.title} (interactive: run the notebook to use "
-                              f"its sliders)")
-        return data
-
     widget: w.Widget  # set by subclasses: what the notebook displays
 
-    def _assemble(self, heading: w.Widget, grid: w.Widget) -> w.VBox:
-        """Heading and reset button, the controls, then the output: the panel as displayed."""
-        top = w.HBox([heading, self.reset_button],
-                     layout=w.Layout(justify_content="space-between", align_items="center"))
-        box = w.VBox([top, grid, self.out])
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        data = self.widget._repr_mimebundle_(**kwargs)
+        data["text/plain"] = f"{type(self).__name__}: {self.title} (interactive: run the notebook to use its sliders)"
+        return data
+
+    def _heading(self, text: str) -> w.Box:
+        """The panel's title and its reset button; they wrap onto two lines when narrow."""
+        return w.HBox([w.HTML(PANEL_CSS + text, layout=w.Layout(flex="1 1 16em")), self.reset_button],
+                      layout=w.Layout(flex_flow="row wrap", justify_content="space-between", align_items="center"))
+
+    def _assemble(self, *parts: w.Widget) -> w.VBox:
+        box = w.VBox(list(parts), layout=w.Layout(min_width="0"))
         box.add_class("bp-panel")  # how the browser tests find every panel
         return box
 
 
 class SectionPanel(Panel):
-    """Sliders for every setting of the worked example, driving one section's steps and figure.
+    """Sliders for every setting of the worked example, driving one section's figure and steps.
 
     ``SectionPanel("output")`` starts at the article's settings; keyword arguments start it
     elsewhere, e.g. ``SectionPanel("output", w5=0.9)`` (the reset button still returns to
-    the article's). ``last`` is a :class:`bp_helpers.panels.SectionResult`.
+    the article's). ``last`` is a :class:`bp_helpers.sections.SectionResult`.
     """
 
     WEIGHT_RANGE = (-5.0, 5.0)
     UNIT_RANGE = (0.0, 1.0)
-    # Three columns: the hidden layer's parameters, the output layer's, the data and eta.
-    COLUMNS = (("w1", "w2", "w3", "w4", "b1"), ("w5", "w6", "w7", "w8", "b2"),
-               ("i1", "i2", "target_o1", "target_o2", "eta"))
-    # Label widths per column: short names leave the slider track room; "target o1" must show whole.
-    PARAMETER_STYLE, DATA_STYLE = {"description_width": "2.2em"}, {"description_width": "5.4em"}
+    # Three groups: the hidden layer's parameters, the output layer's, the data and eta. They
+    # sit side by side when the column is wide and wrap below each other when it is not.
+    GROUPS = (("hidden layer", ("w1", "w2", "w3", "w4", "b1")),
+              ("output layer", ("w5", "w6", "w7", "w8", "b2")),
+              ("data and learning rate", ("i1", "i2", "target_o1", "target_o2", "eta")))
 
-    def __init__(self, section: str, *, dpi: float = 72, **settings: float) -> None:
+    def __init__(self, section: str, **settings: float) -> None:
         if not isinstance(section, str) or section not in SECTIONS:
             raise ValueError(f"section: expected one of {', '.join(map(repr, SECTIONS))}, got {section!r}")
         self.section = SECTIONS[section]
         self.title = self.section.title
         uses_eta = any("<eta>" in tex for _, tex, _ in self.section.steps)
-        self.names = tuple(n for col in self.COLUMNS for n in col if n != "eta" or uses_eta)
+        self.names = tuple(n for _, group in self.GROUPS for n in group if n != "eta" or uses_eta)
         unknown = set(settings) - set(self.names)
         if unknown:
             raise ValueError(f"settings: section {section!r} has sliders {', '.join(self.names)}, "
                              f"got {sorted(unknown)}")
-        controls = {name: self._slider(name, settings.get(name, ARTICLE_SETTINGS[name]))
-                    for name in self.names}
+        controls = {name: self._slider(name, settings.get(name, ARTICLE_SETTINGS[name])) for name in self.names}
         super().__init__(controls, {n: ARTICLE_SETTINGS[n] for n in self.names})
+        self.diagram = sections.diagram(section)
         first = self._compute(self._normalise(self.settings))
-        self.figure = LiveFigure(*diagram(self.section), first.quantities, dpi=dpi)
-        heading = w.HTML(f"<b>{self.title}</b> — move any slider; every number below follows.")
-        grid = w.GridBox([c for col in self.COLUMNS for n in col if n in controls for c in [controls[n]]],
-                         layout=w.Layout(grid_template_columns="repeat(3, minmax(14em, 19em))",
-                                         grid_template_rows=f"repeat({len(self.COLUMNS[0])}, auto)",
-                                         grid_auto_flow="column", grid_gap="0 1.2em"))
-        self.widget = self._assemble(heading, grid)
+        self.figure = LiveSVG(self.diagram.draw(first.quantities), self.diagram.texts(first.quantities))
+        self.banner = w.HTML()
+        self.figure_view = _figure_view(self.figure.width_px)
+        self.equations = w.Output()
+        self.table = w.HTML()
+        groups = [w.VBox([w.HTML(f"<b>{caption}</b>"), *(controls[n] for n in group if n in controls)],
+                         layout=w.Layout(flex="1 1 13em", min_width="12em", margin="0 0.6em 0.2em 0"))
+                  for caption, group in self.GROUPS]
+        self.widget = self._assemble(
+            self._heading(f"<b>{self.title}</b> — move any slider; every number below follows."),
+            w.HBox(groups, layout=w.Layout(flex_flow="row wrap")),
+            self.banner, self.figure_view, self.equations, self.table)
         self.refresh()
 
     def _slider(self, name: str, value: float) -> w.ValueWidget:
@@ -235,54 +262,58 @@ class SectionPanel(Panel):
             value = as_real(name, value)
             if value not in LEARNING_RATES:
                 raise ValueError(f"eta: expected one of the slider's rates {LEARNING_RATES}, got {value!r}")
-            return _rate_slider(value, LEARNING_RATES, style=self.DATA_STYLE)
+            return _rate_slider(value, LEARNING_RATES, width="5.2em")
         lo, hi = self.WEIGHT_RANGE if name[0] in "wb" else self.UNIT_RANGE
         value = as_real(name, value)
         if not lo <= value <= hi:
             raise ValueError(f"{name}: expected a value in [{lo}, {hi}], got {value!r}")
-        label = name.replace("target_", "target ")
-        return w.FloatSlider(value=value, min=lo, max=hi, step=0.01, readout_format=".2f", description=label,
-                             continuous_update=True, layout=w.Layout(width="auto"),
-                             style=dict(self.PARAMETER_STYLE if name[0] in "wb" else self.DATA_STYLE))
+        data = name[0] not in "wb"  # the data group's labels are longer: "target o1"
+        return w.FloatSlider(value=value, min=lo, max=hi, step=0.01, readout_format=".2f",
+                             description=name.replace("_", " "), continuous_update=True,
+                             layout=w.Layout(width="auto", height="26px", margin="1px 2px"),
+                             style={"description_width": "5.2em" if data else "2.2em"})
 
-    def _compute(self, settings: Mapping[str, Any]) -> SectionResult:
-        return section_result(self.section.key, settings)
+    def _compute(self, settings: Mapping[str, Any]) -> sections.SectionResult:
+        return sections.section_result(self.section.key, settings)
 
-    def _render(self, result: SectionResult) -> list[dict[str, Any]]:
-        plain, markdown = banner(result, self.names)
-        png = self.figure.render(result.quantities)
-        view = StepsView(result.steps)
-        width, height = self.figure.canvas.get_width_height()
-        return [text_output(plain, markdown),
-                png_output(png, f"<{self.section.figure} figure, {width}x{height} px>"),
-                text_output(repr(view), view._repr_markdown_())]
+    def _show(self, result: sections.SectionResult) -> None:
+        self.banner.value = html.escape(sections.banner(result, self.names), quote=False)
+        self.figure_view.value = self.figure.render(self.diagram.texts(result.quantities)).encode()
+        self.table.value = SummaryTable(result.steps)._repr_html_()
+        view = StepsView(result.key_steps())
+        output = _text_output(repr(view), view._repr_markdown_())
+        self._show_later(lambda: setattr(self.equations, "outputs", (output,)))
+
+    def _failed(self, message: str) -> None:
+        self.banner.value = html.escape(message, quote=False)
+
+    def starting_point(self) -> str:
+        """The panel's key values at the article's settings, beside the article's numbers."""
+        return sections.starting_point(self.section.key)
 
     def summary(self) -> str:
         """What the panel computed at its current settings, in plain text."""
         r = self.last
         state = "at the article's settings" if r.article_settings else "settings differ from the article's"
-        return "\n".join([f"{self.title} ({self.section.key!r} panel), {state}",
-                          "settings: " + settings_text(r.settings, self.names),
-                          repr(StepsView(r.steps)),
-                          f"figure {self.section.figure}: " + settings_text(r.figure, list(r.figure))])
+        return "\n".join([f"{self.title} ({self.section.key!r} panel), {state}", repr(StepsView(r.steps))])
 
 
 class TrainingExplorer(Panel):
     """Train the article's network: learning rate, number of updates, update order, bias updates.
 
     One vectorised sweep over the learning-rate grid (``rates``) for ``max_steps`` updates is
-    computed per (order, bias updates) and cached; the learning-rate slider's positions are the
-    grid's rates and the steps slider reads a prefix of the stored history, so moving either
-    is a lookup. ``compare`` are the rates drawn together on the loss curve. ``last`` is a
-    :class:`bp_helpers.panels.TrainingPoint`.
+    computed per (order, bias updates) and cached; the first on construction, the others on a
+    background thread right after, so a toggle finds them ready. The learning-rate slider's
+    positions are the grid's rates and the updates slider reads a prefix of the stored
+    history, so a move is a lookup. ``compare`` are the rates drawn beside the current one.
+    ``last`` is a :class:`bp_helpers.explorer.TrainingPoint`.
     """
 
     title = "Training explorer"
 
-    def __init__(self, *, max_steps: int = 20_000, steps: int | None = None,
-                 learning_rate: float = LEARNING_RATE, order: str = "simultaneous",
-                 update_biases: bool = False, rates: Sequence[float] = LEARNING_RATES,
-                 compare: Sequence[float] = (0.1, 0.5, 2.0, 8.0), dpi: float = 72) -> None:
+    def __init__(self, *, max_steps: int = 20_000, steps: int | None = None, learning_rate: float = LEARNING_RATE,
+                 order: str = "simultaneous", update_biases: bool = False, rates: Sequence[float] = LEARNING_RATES,
+                 compare: Sequence[float] = (0.1, 2.0, 8.0), background: bool = True) -> None:
         self.cache = SweepCache(rates, max_steps)
         steps = min(STEPS, self.cache.max_steps) if steps is None else as_count("steps", steps)
         if steps > self.cache.max_steps:
@@ -292,49 +323,71 @@ class TrainingExplorer(Panel):
         if off_grid:
             raise ValueError(f"compare: expected rates of the grid {self.cache.rates}, got {off_grid}")
         self.compare = tuple(float(r) for r in compare)
-        check_choice("order", order, ORDERS)
-        if not isinstance(update_biases, bool):
-            raise TypeError(f"update_biases: expected True or False, got {update_biases!r}")
+        order = as_order(order)
+        check_flag("update_biases", update_biases)
+        check_flag("background", background)
         controls = {
-            "eta": _rate_slider(float(learning_rate), self.cache.rates, "η"),
+            "eta": _rate_slider(float(learning_rate), self.cache.rates, width="4.6em"),
             "steps": w.IntSlider(value=steps, min=0, max=self.cache.max_steps, description="updates",
-                                 readout_format=",d", continuous_update=True, layout=w.Layout(width="auto"), style=_STYLE),
-            "order": w.ToggleButtons(options=[(ORDER_LABELS[o], o) for o in ORDERS], value=order,
-                                     description="order", style={"description_width": "4.6em",
-                                                                 "button_width": "11em"}),
+                                 readout_format=",d", continuous_update=True, layout=w.Layout(width="auto"),
+                                 style={"description_width": "4.6em"}),
+            "order": w.ToggleButtons(options=[(verdicts.ORDER_LABELS[o], o) for o in ORDERS], value=order,
+                                     description="order", tooltips=[("every gradient from the weights the forward "
+                                                                    "pass used (the article's text)"),
+                                                                    ("output layer moved before the hidden deltas "
+                                                                    "(the article's closing figures)")],
+                                     style={"description_width": "4.6em", "button_width": "11em"}),
             "update_biases": w.Checkbox(value=update_biases, description="update biases too", indent=False),
         }
         defaults = {"eta": LEARNING_RATE if LEARNING_RATE in self.cache.rates else float(learning_rate),
-                    "steps": min(STEPS, self.cache.max_steps), "order": "simultaneous",
-                    "update_biases": False}
+                    "steps": min(STEPS, self.cache.max_steps), "order": "simultaneous", "update_biases": False}
         super().__init__(controls, defaults)
-        self.figure = TrainingFigure(dpi=dpi)
-        heading = w.HTML(f"<b>{self.title}</b> — {len(self.cache.rates)} learning rates trained for "
-                         f"{self.cache.max_steps:,} updates in one vectorised pass; every move is a lookup.")
-        grid = w.GridBox(list(controls.values()),
-                         layout=w.Layout(grid_template_columns="repeat(2, minmax(18em, 28em))",
-                                         grid_gap="0 1.2em", align_items="center"))
-        self.widget = self._assemble(heading, grid)
+        self.fewer = w.Button(description="−1", tooltip="one update fewer", layout=w.Layout(width="3.2em"))
+        self.more = w.Button(description="+1", tooltip="one update more", layout=w.Layout(width="3.2em"))
+        self.fewer.on_click(lambda _: self._step(-1))
+        self.more.on_click(lambda _: self._step(+1))
+        self.plot = ExplorerFigure(self.cache.rates, self.cache.max_steps, self.cache.lowest(order, update_biases),
+                                   self.compare)
+        self.figure_view = _figure_view(round(self.plot.SIZE[0] * 96))
+        self.text = w.HTML(layout=w.Layout(min_height="12.5em"))
+        controls["eta"].layout.flex = controls["steps"].layout.flex = "1 1 auto"  # sliders take the row's width
+        rows = w.VBox([w.HBox([controls["eta"]]),
+                       w.HBox([controls["steps"], self.fewer, self.more], layout=w.Layout(align_items="center")),
+                       w.HBox([controls["order"], controls["update_biases"]],
+                              layout=w.Layout(flex_flow="row wrap", align_items="center"))])
+        self.widget = self._assemble(
+            self._heading(f"<b>{self.title}</b> — −1 and +1 (or the arrow keys on a focused slider) step "
+                          f"one update."),
+            rows, self.figure_view, self.text)
         self.refresh()
+        if background:
+            self.cache.prepare()
+
+    def _step(self, delta: int) -> None:
+        slider = self.controls["steps"]
+        slider.value = min(max(slider.value + delta, slider.min), slider.max)
 
     def _compute(self, settings: Mapping[str, Any]) -> TrainingPoint:
-        order, biases = settings["order"], bool(settings["update_biases"])
-        if not self.cache.has(order, biases):  # a few seconds, once per combination: say so
-            self.out.outputs = (text_output(
-                f"Training {len(self.cache.rates)} learning rates for {self.cache.max_steps:,} updates "
-                f"(order: {ORDER_LABELS[order]}, biases {'updated' if biases else 'fixed'})…"),)
-        return self.cache.point(float(settings["eta"]), int(settings["steps"]), order, biases)
+        return self.cache.point(float(settings["eta"]), int(settings["steps"]), settings["order"],
+                                bool(settings["update_biases"]))
 
-    def _render(self, p: TrainingPoint) -> list[dict[str, Any]]:
+    def _show(self, p: TrainingPoint) -> None:
         others = {r: self.cache.history(r, p.steps, p.order, p.update_biases) for r in self.compare}
-        png = self.figure.render(p, others, max_steps=self.cache.max_steps,
-                                 lowest_error=self.cache.lowest(p.order, p.update_biases))
-        width, height = self.figure.canvas.get_width_height()
-        text = p.summary()
-        return [text_output(text, text.replace("\n", "<br>\n")),
-                png_output(png, f"<training figure, {width}x{height} px>")]
+        self.plot.lower_to(self.cache.lowest(p.order, p.update_biases))
+        self.plot.draw(learning_rate=p.learning_rate, steps=p.steps, history=p.history, others=others,
+                       rates=p.rates, sweep_errors=p.sweep_errors, outputs=p.outputs, targets=p.targets,
+                       decimate=decimate)
+        self.figure_view.value = self.plot.svg().encode()
+        self.text.value = "<br>".join(html.escape(line, quote=False) for line in p.lines())
+
+    def _failed(self, message: str) -> None:
+        self.text.value = html.escape(message, quote=False)
+
+    def starting_point(self) -> str:
+        """What the explorer shows before anyone touches it (what the checked cell after it prints)."""
+        p = self.cache.point(self._initial["eta"], self._initial["steps"], "simultaneous", False)
+        return "The explorer starts here:\n" + p.summary() + "\nMoving a control changes the explorer, not this."
 
     def summary(self) -> str:
         """What the explorer computed at its current settings, in plain text."""
         return f"{self.title}\n{self.last.summary()}"
-

@@ -1,11 +1,11 @@
-"""Every number the article prints, recomputed by bp_helpers (NOTES.md sections 1 and 2.4)."""
+"""Every number the article prints, recomputed by bp_helpers (docs/errata.md: every printed number and the errata)."""
 
 import pytest
 
 from bp_helpers import article
 from bp_helpers.article import KNOWN_MISMATCH, PRINTED, PRINTED_CLOSING, matches_printed
 
-# NOTES.md section 1, "exact (float64)" column: the values at 12 decimals.
+# docs/errata.md, "Every printed number", exact column: the values at 12 decimals.
 EXACT = {
     "net_h1": 0.377500000000, "out_h1": 0.593269992107, "out_h2": 0.596884378260,
     "net_o1": 1.105905967060, "out_o1": 0.751365069552, "out_o2": 0.772928465321,
@@ -52,13 +52,13 @@ def test_hidden_gradient_is_sum_of_both_paths(q):
 
 
 def test_shared_bias_gradients_collect_both_deltas(q):
-    # NOTES.md 2.5: one shared bias per layer
+    # docs/errata.md, erratum 5: one shared bias per layer
     assert q["dE_db2"] == pytest.approx(q["delta_o1"] + q["delta_o2"], abs=1e-15)
     assert q["dE_db1"] == pytest.approx(q["delta_h1"] + q["delta_h2"], abs=1e-15)
 
 
 def test_w2_is_the_input2_to_h1_weight(q):
-    # NOTES.md 2.1: only this labelling reproduces net_h1 = 0.15*0.05 + 0.20*0.10 + 0.35
+    # docs/errata.md, erratum 1: only this labelling reproduces net_h1 = 0.15*0.05 + 0.20*0.10 + 0.35
     assert q["w2"] == 0.20 and q["w3"] == 0.25
     assert q["net_h1"] == pytest.approx(q["w1"] * q["i1"] + q["w2"] * q["i2"] + q["b1"], abs=1e-15)
 
@@ -73,7 +73,7 @@ def closing():
 
 
 def test_closing_figures_of_both_orders(closing):
-    # NOTES.md 2.4, to the 12 significant digits it gives
+    # docs/errata.md, erratum 4, to the 12 significant digits it gives
     sim, old = closing["simultaneous"], closing["output_first"]
     assert sim["E_total_after_1"] == pytest.approx(0.291027773694, abs=1e-12)
     assert sim["E_total_after_10000"] == pytest.approx(3.5101877830e-05, rel=1e-9)

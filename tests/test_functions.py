@@ -40,7 +40,7 @@ def test_error_is_flat_where_the_output_hits_its_target(error):
 
 
 def test_half_squared_error_is_the_articles():
-    # E_o1 = 1/2 (0.01 - 0.75136507)^2 = 0.274811083 (NOTES.md section 1)
+    # E_o1 = 1/2 (0.01 - 0.75136507)^2 = 0.274811083 (docs/errata.md, every printed number)
     out_o1, target_o1 = np.array(0.751365069552), np.array(0.01)
     assert HALF_SQUARED_ERROR(out_o1, target_o1) == pytest.approx(0.274811083176)
     assert HALF_SQUARED_ERROR.derivative(out_o1, target_o1) == pytest.approx(0.741365069552)
@@ -68,7 +68,7 @@ def test_logistic_equals_the_textbook_formula():
 
 
 def test_logistic_reproduces_the_articles_hidden_output():
-    # out_h1 = logistic(0.3775) = 0.593269992 (NOTES.md section 1)
+    # out_h1 = logistic(0.3775) = 0.593269992 (docs/errata.md, every printed number)
     assert float(LOGISTIC(np.array(0.3775))) == pytest.approx(0.593269992107, abs=5e-13)
 
 

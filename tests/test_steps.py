@@ -48,15 +48,16 @@ def test_substituted_formula_evaluates_to_the_value_anywhere(params, data, eta):
 def test_printed_values_match_except_the_known_errata():
     q = quantities()
     differ = {s.name for s in _all_steps(q) if s.match is False}
-    # the one last digit (NOTES 2.3) and the one-step error the article got with the
-    # older output-layer-first order (NOTES 2.4)
+    # the one last digit (docs/errata.md, erratum 3) and the one-step error the article got
+    # with the older output-layer-first order (erratum 4)
     assert differ == {KNOWN_MISMATCH, "E_total_new"} == set(KNOWN_DIFFERENCES)
 
 
 def test_a_known_difference_shows_its_reason_beside_the_cross():
     q = quantities()
     shown = repr(StepsView(SECTIONS["hidden"].compute(q)))
-    assert f"article: -0.019049119 ✗ ({KNOWN_DIFFERENCES[KNOWN_MISMATCH]})" in shown
+    assert all(len(line) <= 52 for line in shown.split("\n"))  # wrapped at spaces for a narrow column
+    assert f"article: -0.019049119 ✗ ({KNOWN_DIFFERENCES[KNOWN_MISMATCH]})" in " ".join(shown.split())
     assert "article: 0.055399425 ✓\n" in shown  # a match carries no note
     elsewhere = repr(StepsView(SECTIONS["hidden"].compute(quantities(article_network(w7=0.6)))))
     assert "known erratum" not in elsewhere  # away from the article's settings nothing is compared
@@ -72,18 +73,40 @@ def test_symbols_follow_the_article():
 
 def test_tex_and_text_show_the_same_numbers():
     step = SECTIONS["forward"].compute(quantities(), "net_h1")[0]
-    assert step.equation_tex() == r"net_{h1} = w_{1} \cdot i_{1} + w_{2} \cdot i_{2} + b_{1} \cdot 1 = 0.15 \cdot 0.05 + 0.2 \cdot 0.1 + 0.35 \cdot 1 = 0.3775"
-    assert step.equation_text() == "net_h1 = w1*i1 + w2*i2 + b1*1 = 0.15*0.05 + 0.2*0.1 + 0.35*1 = 0.3775"
+    # wide enough, one line; otherwise aligned on '=', one side a line
+    assert step.equation_tex(width=200) == (r"net_{h1} = w_{1} \cdot i_{1} + w_{2} \cdot i_{2} + b_{1} \cdot 1"
+                                            r" = 0.15 \cdot 0.05 + 0.2 \cdot 0.1 + 0.35 \cdot 1 = 0.3775")
+    assert step.equation_text(width=200) == "net_h1 = w1*i1 + w2*i2 + b1*1 = 0.15*0.05 + 0.2*0.1 + 0.35*1 = 0.3775"
+    assert step.equation_tex() == (r"\begin{aligned}net_{h1} &= w_{1} \cdot i_{1} + w_{2} \cdot i_{2} + b_{1} \cdot 1"
+                                   r" \\  &= 0.15 \cdot 0.05 + 0.2 \cdot 0.1 + 0.35 \cdot 1 \\  &= 0.3775\end{aligned}")
+    assert step.equation_text().split("\n") == ["net_h1 = w1*i1 + w2*i2 + b1*1",
+                                                "       = 0.15*0.05 + 0.2*0.1 + 0.35*1",
+                                                "       = 0.3775"]
+
+
+def test_a_long_side_breaks_before_a_plus_in_tex_and_text_alike():
+    (step,) = SECTIONS["update"].compute(quantities(), "E_total_new")
+    lines = step.equation_text().split("\n")
+    assert all(len(line) <= 52 for line in lines)
+    assert [line.lstrip()[:1] for line in lines] == ["E", "+", "=", "+", "="]
+    tex = step.equation_tex()
+    assert tex.count(r"\\") == 4 and tex.count(r"&\quad +") == 2
+
+
+@pytest.mark.parametrize("key", list(SECTIONS))
+def test_every_equation_fits_a_narrow_column(key):
+    for step in SECTIONS[key].compute(quantities()):
+        assert all(len(line) <= 52 for line in step.equation_text().split("\n")), step.name
 
 
 def test_views_mark_matches_and_say_when_settings_differ():
     view = StepsView(SECTIONS["error"].compute(quantities()))
-    assert "E_total = E_o1 + E_o2 = 0.274811083 + 0.023560026 = 0.298371109" in repr(view)
+    assert "E_total = E_o1 + E_o2\n        = 0.274811083 + 0.023560026\n        = 0.298371109" in repr(view)
     assert "article: 0.298371109 ✓" in repr(view)
     moved = StepsView(SECTIONS["error"].compute(quantities(article_network(w5=1.0))))
     assert "not these" in repr(moved) and "✓" not in repr(moved)
     table = SummaryTable(SECTIONS["hidden"].compute(quantities()))
-    assert ("dE_o2_dout_h1", "-0.019049118", "-0.019049119", "✗") in table.rows()
+    assert ("dE_o2_dout_h1", "-0.019049118", "-0.019049119 ✗") in table.rows()
     assert not table.all_match and "<table>" in table._repr_html_()
 
 
@@ -102,6 +125,9 @@ def test_key_numbers_lists_values_in_aligned_columns():
     assert text.splitlines() == [
         "w1     = 0.15          w2     = 0.2",
         "net_h1 = 0.3775        out_h1 = 0.593269992"]
+    # long names: fewer to a line, so that a line fits a narrow column
+    wide = key_numbers(quantities(), ["dout_o1_dnet_o1", "dE_o2_dout_h1", "dE_dout_h1"], per_line=3)
+    assert len(wide.splitlines()) == 3 and all(len(line) <= 52 for line in wide.splitlines())
     with pytest.raises(KeyError, match="missing"):
         key_numbers({"w1": 0.1}, ["w1", "w9"])
     with pytest.raises(TypeError, match="names"):
@@ -112,9 +138,9 @@ def test_comparison_table_marks_each_computation_against_the_printed_digits():
     from bp_helpers.display import ComparisonTable
     table = ComparisonTable({"E_total": "0.298371109", "w5+": "0.35891648"},
                             {"exact": [0.298371108760, 0.358916479718], "off": [0.2983712, 0.3589]})
-    assert table.rows() == [("E_total", "0.298371109", "0.298371109 ✓", "0.298371200 ✗"),
-                            ("w5+", "0.35891648", "0.35891648 ✓", "0.35890000 ✗")]
-    assert repr(table).splitlines()[0].split() == ["quantity", "article", "exact", "off"]
-    assert "<th>exact</th>" in table._repr_html_()
+    assert table.rows() == [("E_total", "0.298371109", "exact", "0.298371109 ✓"), ("", "", "off", "0.298371200 ✗"),
+                            ("w5+", "0.35891648", "exact", "0.35891648 ✓"), ("", "", "off", "0.35890000 ✗")]
+    assert repr(table).splitlines()[0].split() == ["quantity", "article", "computation", "computed"]
+    assert "<td>exact</td>" in table._repr_html_()
     with pytest.raises(ValueError, match="one per row"):
         ComparisonTable({"a": "0.1"}, {"x": [0.1, 0.2]})

@@ -56,7 +56,7 @@ def test_biases_move_on_request_by_the_sum_of_their_deltas(order):
     fp = forward(net, INPUTS, TARGETS)
     bp = backward(net, fp)
     after = parameters(step(net, INPUTS, TARGETS, LEARNING_RATE, order=order, update_biases=True))
-    # the output bias moves first in both orders: dE/db2 = delta_o1 + delta_o2 (NOTES.md 2.5)
+    # the output bias moves first in both orders: dE/db2 = delta_o1 + delta_o2 (docs/errata.md, erratum 5)
     assert after["b2"] == 0.60 - LEARNING_RATE * float(bp.dE_db[1][0])
     assert float(bp.dE_db[1][0]) == pytest.approx(float(bp.delta[1].sum()), abs=1e-15)
     assert after["b1"] != 0.35
@@ -96,7 +96,7 @@ def test_orders_differ_only_in_the_hidden_layer_on_the_first_step(update_biases)
 
 def test_first_step_gives_the_articles_new_weights():
     new = parameters(step(article_network(), INPUTS, TARGETS, LEARNING_RATE))
-    # NOTES.md section 1, at 12 decimals
+    # docs/errata.md, every printed number, at 12 decimals
     expected = {"w1": 0.149780716133, "w2": 0.199561432266, "w3": 0.249751143632, "w4": 0.299502287265,
                 "w5": 0.358916479718, "w6": 0.408666186076, "w7": 0.511301270239, "w8": 0.561370121108}
     assert {k: new[k] for k in expected} == pytest.approx(expected, abs=5e-13)

@@ -1,0 +1,91 @@
+"""Does a computed value reproduce the number the article prints? The one source of ✓ and ✗.
+
+Every view asks here: the notebooks' steps and tables, the slider panels and the training
+explorer. A verdict knows the printed number, whether it matches, and, for the few values
+the article itself gets off (docs/errata.md), why. Pure: floats and strings only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .article import (CLOSING_SOURCES, KNOWN_DIFFERENCES, LEARNING_RATE, PRINTED, PRINTED_CLOSING, STEPS,
+                      as_printed, matches_printed)
+from .formats import count
+
+MATCH, DIFFER = "✓", "✗"
+ORDER_LABELS = {"simultaneous": "all at once", "output_first": "output layer first"}
+
+# The article's number for each step of the worked example. Its "error after one update"
+# is the closing paragraph's first figure.
+PRINTED_STEPS = {**PRINTED, "E_total_new": PRINTED_CLOSING["E_total_after_1"]}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A computed value beside the article's printed number."""
+
+    printed: str | None  # as the article prints it; None: it prints nothing for this value
+    match: bool | None  # None: nothing printed, or not at the article's settings
+    note: str = ""  # why the article is off, or where its number really comes from
+    rounded: str = ""  # the computed value rounded to the printed digits
+
+    @property
+    def mark(self) -> str:
+        """✓, ✗, or nothing."""
+        return "" if self.match is None else MATCH if self.match else DIFFER
+
+    def line(self) -> str:
+        """'article: 0.298371109 ✓' (with the note in brackets), or '' when nothing is printed."""
+        if self.printed is None:
+            return ""
+        if self.match is None:
+            return f"article: {self.printed} (at the article's settings, not these)"
+        return f"article: {self.printed} {self.mark}" + (f" ({self.note})" if self.note else "")
+
+
+def compare(value: float, printed: str, note_if_off: str = "") -> Verdict:
+    """``value`` beside a number as the article prints it: a match when it rounds to the same digits."""
+    rounded = as_printed(value, printed)
+    match = rounded == printed
+    return Verdict(printed, match, "" if match else note_if_off, rounded)
+
+
+def of_step(name: str, value: float, article_settings: bool) -> Verdict:
+    """The verdict on one step of the worked example (its name as in ``quantities()``)."""
+    printed = PRINTED_STEPS.get(name)
+    if printed is None:
+        return Verdict(None, None)
+    if not article_settings:  # the article's numbers belong to the article's settings
+        return Verdict(printed, None, rounded=as_printed(value, printed))
+    return compare(value, printed, KNOWN_DIFFERENCES.get(name, ""))
+
+
+def of_closing(name: str, value: float, *, order: str, steps: int) -> Verdict:
+    """The verdict on one closing figure of the article, for a run of ``steps`` updates in ``order``.
+
+    ``name`` is a key of ``article.PRINTED_CLOSING``. A ✗ names the run that does give the
+    printed figure (``article.CLOSING_SOURCES``); a ✓ one update short of the printed count
+    says so.
+    """
+    if name not in PRINTED_CLOSING:
+        raise ValueError(f"name: expected one of {', '.join(PRINTED_CLOSING)}, got {name!r}")
+    printed = PRINTED_CLOSING[name]
+    match = matches_printed(value, printed)
+    source_order, source_steps = CLOSING_SOURCES[name]
+    if not match:
+        note = f"known erratum: the article's figure is '{ORDER_LABELS[source_order]}' after {count(source_steps, 'update')}"
+    elif steps != STEPS and name.endswith(f"_{STEPS}"):
+        note = f"the article prints it as the value after {count(STEPS, 'update')}: one update short"
+    else:
+        note = ""
+    return Verdict(printed, match, note, as_printed(value, printed))
+
+
+def closing_shown(steps: int, learning_rate: float, update_biases: bool) -> tuple[str, ...]:
+    """Which closing figures a run can be compared with: the article's rate, fixed biases,
+    after 1, 9,999 or 10,000 updates (the 9,999 because of the article's off-by-one)."""
+    if learning_rate != LEARNING_RATE or update_biases:
+        return ()
+    return {1: ("E_total_after_1",), STEPS - 1: (f"E_total_after_{STEPS}",),
+            STEPS: (f"E_total_after_{STEPS}", f"out_o1_after_{STEPS}", f"out_o2_after_{STEPS}")}.get(steps, ())

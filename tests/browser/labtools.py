@@ -1,0 +1,431 @@
+"""What the browser tests share: a JupyterLab to drive, and the checks a class needs.
+
+Sizes: a 1280x720 window, and 150 % zoom, which a 853x480 viewport shows the way the
+browser lays it out (the device pixel ratio changes only how sharp it is, so it is set
+through the DevTools protocol, without reloading the page).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("E2E_ARTIFACT_DIR", ROOT / "artifacts" / "screenshots"))
+CHROMIUM_ARGS = [  # without the networking flags Chromium keeps dialling out and is refused
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SIZES = {"1280x720": (1280, 720, 1.0), "150pc": (853, 480, 1.5)}
+STARTUP_S = 60
+RUN_MS = 180_000  # Run All: kernel start, first matplotlib import, a 20,000-step sweep
+UI_MS = 30_000
+LAB_SETTINGS = {  # no news popup, every cell kept in the DOM, never write the notebook back
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
+
+
+def unavailable(why: str) -> None:
+    hint = ("install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or point "
+            "CHROMIUM_PATH at it to run the browser tests")
+    if os.environ.get("BP_REQUIRE_BROWSER"):
+        pytest.fail(f"browser tests required (BP_REQUIRE_BROWSER) but {why}; {hint}")
+    pytest.skip(f"{why}: {hint}")
+
+
+def api(base: str, token: str | None, path: str, method: str = "GET", body: bool = False):
+    headers = {"Authorization": f"token {token}"} if token else {}
+    req = urllib.request.Request(f"{base}{path}", method=method, headers=headers)
+    with urllib.request.urlopen(req, timeout=5) as r:
+        return json.loads(r.read() or "null") if body else r.status
+
+
+def start_lab(tmp: Path, notebooks: list[Path]):
+    """JupyterLab on a free 127.0.0.1 port with a random token, serving copies of ``notebooks``.
+
+    A generator: yields {"base", "token", "root"}, shuts the server down after."""
+    root, home = tmp / "root", tmp / "home"
+    root.mkdir(parents=True)
+    for path in notebooks:
+        shutil.copy(path, root / path.name)
+    for rel, data in LAB_SETTINGS.items():
+        f = home / "settings" / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text(json.dumps(data))
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
+               JUPYTER_RUNTIME_DIR=str(home / "runtime"), IPYTHONDIR=str(home / "ipython"))
+    env.pop("MPLBACKEND", None)  # an inherited Agg backend would hide every figure
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(24)
+    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+           "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+           f"--LabApp.user_settings_dir={home / 'settings'}", f"--LabApp.workspaces_dir={home / 'workspaces'}"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log_path = tmp / "jupyter.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + STARTUP_S
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"jupyter lab exited ({proc.returncode}):\n{log_path.read_text()}")
+            try:
+                if api(base, token, "/api/status") == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"jupyter lab not ready in {STARTUP_S} s:\n{log_path.read_text()}")
+            time.sleep(0.25)
+        yield {"base": base, "token": token, "root": root}
+        try:  # shuts kernels down too
+            api(base, token, "/api/shutdown", method="POST")
+            proc.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def launch(playwright):
+    if not Path(CHROMIUM).exists():
+        unavailable(f"no Chromium at {CHROMIUM}")
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def shutdown_kernels(lab) -> None:
+    """Two cores: a finished notebook's kernel must not compete with the next one."""
+    for kernel in api(lab["base"], lab["token"], "/api/kernels", body=True):
+        api(lab["base"], lab["token"], f"/api/kernels/{kernel['id']}", method="DELETE")
+
+
+def resize(page, size: str) -> None:
+    """The page at one of SIZES, without a reload (device pixel ratio through DevTools)."""
+    width, height, dpr = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    session = page.context.new_cdp_session(page)
+    session.send("Emulation.setDeviceMetricsOverride",
+                 {"width": width, "height": height, "deviceScaleFactor": dpr, "mobile": False})
+    page.wait_for_timeout(400)  # JupyterLab lays itself out again on resize
+
+
+def wait_idle(page, need_executed: bool = False, settle_ms: int = 700) -> None:
+    """Kernel idle and no cell queued or running ('[*]'), continuously for settle_ms."""
+    page.evaluate("window.__bpIdleSince = null")
+    page.wait_for_function(
+        """([needExecuted, settleMs]) => {
+            const ind = document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator');
+            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+            const ok = !!ind && ind.dataset.status === 'idle'
+                && !prompts.some(p => p.textContent.includes('*'))
+                && (!needExecuted || /\\[\\d+\\]/.test(prompts[0]?.textContent ?? ''));
+            if (!ok) { window.__bpIdleSince = null; return false; }
+            window.__bpIdleSince ??= performance.now();
+            return performance.now() - window.__bpIdleSince >= settleMs;
+        }""", arg=[need_executed, settle_ms], timeout=RUN_MS)
+
+
+def open_and_run_all(page, lab, name: str):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
+
+    # a fresh workspace per notebook: only this one open, so every locator means it
+    page.goto(f"{lab['base']}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={lab['token']}")
+    nb = page.locator(".jp-NotebookPanel")
+    expect(nb).to_be_visible(timeout=60_000)
+    dialog = page.locator(".jp-Dialog")
+    try:  # the kernel comes from the notebook's metadata; accept a "Select Kernel" prompt
+        dialog.wait_for(state="visible", timeout=2_000)
+        dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
+    except PlaywrightTimeout:  # no prompt: the kernel started by itself
+        pass
+    wait_idle(page)
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    wait_idle(page, need_executed=True)
+    wait_typeset(page)
+    return nb
+
+
+def wait_typeset(page) -> None:
+    """MathJax has typeset every formula: no TeX left in any rendered text."""
+    page.wait_for_function("""() => ![...document.querySelectorAll('.jp-RenderedMarkdown, .jp-RenderedLatex')]
+        .some(el => /\\$\\$|\\\\frac|\\\\begin/.test(el.textContent))""", timeout=UI_MS)
+
+
+def assert_no_errors(nb) -> None:
+    from playwright.sync_api import expect
+
+    stderr = nb.locator('.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]')
+    errs = [t for t in stderr.all_inner_texts() if re.search(r"Traceback|Error|Warning", t)]
+    assert errs == [], "error output in the notebook:\n" + "\n---\n".join(errs)
+    for msg in ("Error displaying widget", "Model not found", "Failed to load model class",
+                "Cannot display an untrusted SVG"):
+        expect(nb.locator(".jp-OutputArea-output", has_text=msg)).to_have_count(0)
+
+
+# --- what a class needs: nothing cut, nothing too small -------------------------------------------
+
+# Every element of the notebook's outputs and text that is wider than the room it has: it
+# scrolls (overflow auto/scroll), is cut (hidden), or pokes out of its cell (visible).
+OVERFLOW_JS = """root => {
+    const bad = [];
+    const name = el => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')}`;
+    for (const area of root.querySelectorAll('.jp-Cell .jp-OutputArea-output, .jp-MarkdownCell .jp-RenderedMarkdown')) {
+        const room = area.getBoundingClientRect();
+        let culprit = null;
+        for (const el of [area, ...area.querySelectorAll('*')]) {
+            if ((el.closest('svg') && el.tagName.toLowerCase() !== 'svg') || el.closest('mjx-assistive-mml')) continue;
+            const css = getComputedStyle(el);
+            if (css.display === 'none' || css.visibility === 'hidden') continue;
+            const box = el.getBoundingClientRect();
+            if (box.width === 0) continue;
+            const scrolls = el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll', 'hidden'].includes(css.overflowX);
+            if (box.right > room.right + 1 || scrolls) culprit = `${name(el)} ${Math.round(box.width)} px`
+                + (scrolls ? ` holding ${el.scrollWidth} px` : '') + ` (room ${Math.round(room.width)}): `
+                + (el.textContent || '').trim().slice(0, 40);  // the last one found is the innermost
+        }
+        if (culprit) bad.push(culprit);
+    }
+    return bad;
+}"""
+
+# Monospace print that the browser had to wrap: taller than its lines.
+WRAPPED_JS = """root => [...root.querySelectorAll('.jp-RenderedText pre')].filter(pre => {
+    const lines = pre.textContent.replace(/\\n$/, '').split('\\n').length;
+    const height = parseFloat(getComputedStyle(pre).lineHeight);
+    return pre.getBoundingClientRect().height > lines * height + 2;
+}).map(pre => pre.textContent.slice(0, 60))"""
+
+# Labels and buttons whose text is wider than their box (shown cut or with an ellipsis),
+# measured with their own font in fractional pixels: a text 0.1 px too wide is already cut.
+CUT_JS = """els => {
+    const ctx = document.createElement("canvas").getContext("2d");
+    return els.filter(l => {
+        if (!l.textContent.trim()) return false;
+        const css = getComputedStyle(l);
+        ctx.font = css.font;
+        const room = l.getBoundingClientRect().width - ["paddingLeft", "paddingRight", "borderLeftWidth",
+            "borderRightWidth"].reduce((sum, side) => sum + parseFloat(css[side]), 0);
+        const icon = l.querySelector('i') ? l.querySelector('i').getBoundingClientRect().width + 4 : 0;
+        return ctx.measureText(l.textContent.trim()).width + icon > room + 0.01;  // 0.1 px too wide is already cut
+    }).map(l => l.textContent.trim());
+}"""
+
+# Every text of every SVG figure in the scope: its size in CSS px as shown, its colour, and
+# whether it is a live number (a gid of value texts), read from the SVG the <img> shows.
+SVG_TEXT_JS = """async scope => {
+    const out = [];
+    for (const img of scope.querySelectorAll('img')) {
+        const source = await (await fetch(img.src)).text();
+        if (!source.startsWith('<?xml')) continue;  // a PNG
+        const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+        const svg = doc.documentElement;
+        const scale = img.getBoundingClientRect().width / parseFloat(svg.getAttribute('viewBox').split(' ')[2]);
+        for (const t of doc.querySelectorAll('text, tspan')) {
+            const size = parseFloat((t.getAttribute('style') || '').match(/font-size: ([\\d.]+)px/)?.[1]
+                                    || t.closest('[style*=font-size]')?.getAttribute('style').match(/font-size: ([\\d.]+)px/)[1]);
+            if (!t.textContent.trim() || t.querySelector('tspan') || !size) continue;
+            const fill = ((t.getAttribute('style') || '') + ';' + (t.closest('text')?.getAttribute('style') || ''))
+                .match(/fill: (#[0-9a-f]{6})/i)?.[1] || '#000000';
+            const gid = t.closest('g[id]')?.id || '';
+            out.push({text: t.textContent.trim(), px: size * scale, fill, live: /^(value|net|out|target|weight|new|bias|error|slope|road):|^(sum|product|update|delta)$/.test(gid)});
+        }
+    }
+    return out;
+}"""
+
+
+def contrast(hex_colour: str) -> float:
+    """WCAG contrast of a colour against white (the figures' background)."""
+    from bp_helpers.style import contrast as ratio
+
+    return ratio(hex_colour.upper(), "#FFFFFF")
+
+
+def check_figures(scope, where: str, *, natural: bool) -> dict[str, float]:
+    """Figures decoded, sharp (SVG, or PNG with twice the pixels), no wider than the room;
+    at their natural size (100 % zoom) every SVG text >= 12 CSS px, every live number >= 14,
+    dark enough. Returns each figure's shown width by its position."""
+    images = scope.locator(".jp-OutputArea-output img").evaluate_all("""imgs => imgs.map(i => ({
+        complete: i.complete, natural: i.naturalWidth, width: i.getBoundingClientRect().width,
+        svg: i.classList.contains('bp-figure'),
+        room: i.closest('.jp-OutputArea-output').getBoundingClientRect().width}))""")
+    for k, img in enumerate(images):
+        assert img["complete"] and img["natural"] > 0, f"{where}: figure {k} did not decode"
+        assert img["width"] <= img["room"] + 1, f"{where}: figure {k} is wider than its column"
+        if not img["svg"]:
+            assert img["natural"] >= 2 * img["width"] - 1, f"{where}: figure {k} blurs ({img})"
+    if natural:
+        for t in scope.evaluate(SVG_TEXT_JS):
+            assert t["px"] >= 12 - 0.05, f"{where}: text {t['text']!r} at {t['px']:.1f} px"
+            if t["live"]:
+                assert t["px"] >= 14 - 0.05, f"{where}: number {t['text']!r} at {t['px']:.1f} px"
+            assert contrast(t["fill"]) >= 4.5, f"{where}: text {t['text']!r} in {t['fill']}"
+    return {str(k): img["width"] for k, img in enumerate(images)}
+
+
+def check_fit(nb, where: str) -> None:
+    """Nothing in the notebook scrolls sideways, pokes out or wraps mid-number."""
+    overflow = nb.evaluate(OVERFLOW_JS)
+    assert overflow == [], f"{where}: wider than the column:\n" + "\n".join(overflow)
+    wrapped = nb.evaluate(WRAPPED_JS)
+    assert wrapped == [], f"{where}: print wrapped by the browser: {wrapped}"
+
+
+def check_panel_fit(page, panel, where: str) -> None:
+    """Sliders, banner and the whole figure within 1.5 screen heights; every slider, label
+    and button whole and inside the panel."""
+    height = page.viewport_size["height"]
+    box = panel.evaluate("""el => {
+        const r = e => e.getBoundingClientRect();
+        const sliders = [...el.querySelectorAll('.widget-slider, .widget-toggle-buttons, .widget-checkbox')];
+        const fig = el.querySelector('img.bp-figure');
+        return {top: Math.min(...sliders.map(s => r(s).top)), figure: fig ? r(fig).bottom : null,
+                right: r(el).right, widest: Math.max(...sliders.map(s => r(s).right))};
+    }""")
+    assert box["figure"] is not None, f"{where}: the panel shows no figure"
+    assert box["figure"] - box["top"] <= 1.5 * height + 1, (
+        f"{where}: sliders to the figure's bottom span {box['figure'] - box['top']:.0f} px, "
+        f"more than 1.5 screens of {height} px")
+    assert box["widest"] <= box["right"] + 1, f"{where}: a control sticks out of the panel"
+    tracks = panel.locator(".widget-slider .noUi-target").evaluate_all("ts => ts.map(t => t.getBoundingClientRect().width)")
+    assert min(tracks) >= 90, f"{where}: a slider's track is only {min(tracks):.0f} px long"
+    cut = panel.locator(".widget-label, .widget-readout, button").evaluate_all(CUT_JS)
+    assert cut == [], f"{where}: cut short: {cut}"
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name))
+
+
+# --- a panel, moved as a student moves it ------------------------------------------------------
+
+TEXT_JS = """el => [
+        ...[...el.querySelectorAll('.widget-readout')].map(r => r.textContent),
+        ...[...el.querySelectorAll('.widget-output, .widget-html')].map(o => o.innerText),
+    ].join('\\n')"""
+STATE_JS = "el => (" + TEXT_JS + ")(el) + [...el.querySelectorAll('img')].map(i => i.src).join()"
+
+
+def _typed_value(current: str) -> str:
+    """A different value inside any of our sliders' ranges."""
+    try:
+        value = float(current)
+    except ValueError:
+        return "0.3"
+    return "0.3" if abs(value - 0.3) > 1e-9 else "0.7"
+
+
+def exercise_panel(page, panel, where: str) -> None:
+    """Keyboard on a slider, a typed readout, then reset: the panel must follow each."""
+    from playwright.sync_api import expect
+
+    sliders = panel.locator(".widget-slider")
+    assert sliders.count() >= 2, f"{where}: a panel without sliders"
+    for i in range(sliders.count()):
+        sliders.nth(i).scroll_into_view_if_needed()
+        expect(sliders.nth(i)).to_be_visible()
+    images = lambda: panel.locator("img").evaluate_all("imgs => imgs.map(i => i.src)")
+    start, start_images = panel.evaluate(STATE_JS), images()
+    start_text = panel.evaluate(TEXT_JS)
+
+    def changed_from(before: str) -> None:
+        page.wait_for_function("([el, before]) => (" + STATE_JS + ")(el) !== before",
+                               arg=[panel.element_handle(), before], timeout=UI_MS)
+        wait_idle(page)
+
+    handle = sliders.first.locator(".noUi-handle")
+    handle.focus()
+    for _ in range(3):  # a few steps, so even a coarse slider moves visibly
+        page.keyboard.press("ArrowRight")
+    changed_from(start)
+    moved = panel.evaluate(STATE_JS)
+    assert images() != start_images, f"{where}: moving a slider did not redraw the figure"
+
+    readout = sliders.nth(1).locator(".widget-readout")
+    readout.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type(_typed_value(readout.inner_text()))
+    page.keyboard.press("Enter")
+    changed_from(moved)
+
+    panel.get_by_role("button", name=re.compile("reset", re.IGNORECASE)).click()
+    # the article's values and numbers come back
+    page.wait_for_function("([el, want]) => (" + TEXT_JS + ")(el) === want",
+                           arg=[panel.element_handle(), start_text], timeout=UI_MS)
+    wait_idle(page)
+    wait_typeset(page)
+
+
+def stored(path: Path) -> tuple[int, int, int]:
+    """Code cells, stored figures, and widget panels (cells whose output nbval ignores)."""
+    cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+    figures = sum("image/png" in o.get("data", {}) for c in cells for o in c["outputs"])
+    panels = sum("nbval-ignore-output" in c["metadata"].get("tags", []) for c in cells)
+    return len(cells), figures, panels
+
+
+def check_notebook(lab, page, path: Path) -> None:
+    """One notebook as a class uses it: Run All at 1280x720, every panel moved, everything
+    checked for fit and legibility there and at 150 % zoom, screenshots of both."""
+    from playwright.sync_api import expect
+
+    started = time.monotonic()
+    code_cells, figures, panels = stored(path)
+    resize(page, "1280x720")
+    nb = open_and_run_all(page, lab, path.name)
+    assert_no_errors(nb)
+    prompts = nb.locator(".jp-CodeCell .jp-InputPrompt")
+    expect(prompts).to_have_count(code_cells)
+    expect(prompts).to_have_text([re.compile(r"\[\d+\]")] * code_cells)  # every code cell ran
+    found = nb.locator(".bp-panel")
+    expect(found).to_have_count(panels)
+    for k in range(panels):
+        exercise_panel(page, found.nth(k), f"{path.stem} panel {k + 1}")
+    assert_no_errors(nb)
+    widths = {}
+    for size in SIZES:
+        resize(page, size)
+        where = f"{path.stem} at {size}"
+        check_fit(nb, where)
+        widths[size] = check_figures(nb, where, natural=size == "1280x720")
+        for k in range(panels):
+            panel = found.nth(k)
+            panel.scroll_into_view_if_needed()
+            check_panel_fit(page, panel, f"{where}, panel {k + 1}")
+            panel.locator(".widget-slider").first.scroll_into_view_if_needed()
+            page.evaluate("el => el.scrollIntoView({block: 'start'})", panel.element_handle())
+            screenshot(page, f"{path.stem}-panel{k + 1}-{size}.png")
+        nb.locator(".jp-Cell").first.scroll_into_view_if_needed()
+        screenshot(page, f"{path.stem}-{size}.png")
+    small, large = widths["1280x720"], widths["150pc"]
+    dpr = SIZES["150pc"][2]
+    for k, width in small.items():  # zoomed in, a figure may fill a narrower column, never get smaller
+        assert large[k] * dpr >= width - 1, f"{path.stem}: figure {k} shrinks at 150 % ({width} -> {large[k]} css px)"
+    assert len(small) >= figures
+    shutdown_kernels(lab)
+    print(f"{path.name}: {time.monotonic() - started:.1f} s, {code_cells} cells, {figures} figures, {panels} panels")
