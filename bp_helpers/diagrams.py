@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -103,20 +104,24 @@ class NetworkDiagram:
     b1, b2) or one per neuron (a line in each neuron's box). ``highlight``: names of
     neurons, weights, ``E_total``, biases, bias lines (``b1_h1``) and error lines
     (``E_o1``) drawn strong, the rest muted. ``updates``: every weight and the error also
-    show their value after one update (``w5_new``, ``E_total_new``).
+    show their value after one update (``w5_new``, ``E_total_new``). ``backward``: every
+    neuron also shows its delta (``delta_h1``), every weight and shared bias its gradient
+    (``dE_dw5``, ``dE_db1``): the whole worked example on one picture.
     """
 
     LINE = 0.19  # inches per line of 11 pt text
+    LINE_LABELS: ClassVar[Mapping[str, str]] = {"bias": "b", "delta": "δ"}  # how a value line of a neuron's box is labelled
     CLEAR = 0.05  # inches between a weight's label and the box its line leaves
 
     def __init__(self, sizes: Sequence[int] = (2, 2, 2), *, shared_bias: bool = True,
-                 highlight: Collection[str] = (), updates: bool = False) -> None:
+                 highlight: Collection[str] = (), updates: bool = False, backward: bool = False) -> None:
         self.sizes = names.check_sizes(sizes)
         if max(self.sizes) > MAX_NEURONS or len(self.sizes) > MAX_LAYERS:
             raise ValueError(f"sizes: a diagram stays legible up to {MAX_NEURONS} neurons a layer and "
                              f"{MAX_LAYERS} layers (inputs included), got {self.sizes}")
         self.shared_bias = check_flag("shared_bias", shared_bias)
         self.updates = check_flag("updates", updates)
+        self.backward = check_flag("backward", backward)
         self.neurons = names.neurons(self.sizes)
         self.parameters = names.parameters(self.sizes, shared_bias)
         self.weights = [p for p in self.parameters if p.kind == "weights"]
@@ -149,10 +154,11 @@ class NetworkDiagram:
 
     def _neuron_lines(self, layer: int) -> tuple[str, ...]:
         compact = len(self.sizes) > 3
-        lines = ("out",) if compact else ("net", "out")
+        lines: tuple[str, ...] = ("out",) if compact else ("net", "out")
         if not self.shared_bias and not compact:
             lines = ("bias", *lines)
-        return lines + (("target",) if layer == len(self.sizes) - 1 else ())
+        lines += ("target",) if layer == len(self.sizes) - 1 else ()
+        return lines + (("delta",) if self.backward else ())
 
     def texts(self, values: Values) -> dict[str, str]:
         """Every text that shows a value, by gid, for the values given (missing ones are left out)."""
@@ -169,16 +175,20 @@ class NetworkDiagram:
                         key = f"{line}_{n}"  # net_h1, out_h1, target_o1
                     if key in values:  # four decimals: a box's text is as wide whatever the value
                         shown = setting(values[key]) if line in ("target", "bias") else f"{values[key]:.4f}"
-                        t[f"{line}:{n}"] = f"{'b' if line == 'bias' else line} {shown}"
+                        t[f"{line}:{n}"] = f"{self.LINE_LABELS.get(line, line)} {shown}"
         for p in self.labelled_weights():
             if p.name in values:
                 t[f"weight:{p.name}"] = setting(values[p.name])
+            if self.backward and f"dE_d{p.name}" in values:
+                t[f"grad:{p.name}"] = f"∂ {values[f'dE_d{p.name}']:.4f}"  # four decimals, as in the boxes
             if self.updates and f"{p.name}_new" in values:
                 t[f"new:{p.name}"] = "→ " + short(values[f"{p.name}_new"])
         if self.shared_bias:
             for b in self.biases:
                 if b.name in values:
                     t[f"bias:{b.name}"] = setting(values[b.name])
+                if self.backward and f"dE_d{b.name}" in values:
+                    t[f"grad:{b.name}"] = f"∂ {values[f'dE_d{b.name}']:.4f}"
         for o in self.neurons[-1]:
             if f"E_{o}" in values:
                 t[f"error:{o}"] = short(values[f"E_{o}"])
@@ -285,6 +295,9 @@ class NetworkDiagram:
                 if f"bias:{b.name}" in texts:
                     _text(ax, c[b.name][0] - radius - 0.06, c[b.name][1], texts[f"bias:{b.name}"], ha="right",
                           gid=f"bias:{b.name}", colour=tcol)
+                if f"grad:{b.name}" in texts:
+                    _text(ax, c[b.name][0] + radius + 0.06, c[b.name][1], texts[f"grad:{b.name}"], ha="left",
+                          gid=f"grad:{b.name}", colour=tcol)
         return fig
 
     def _line(self, ax: Axes, name: str, source: str, target: str, normal: str) -> None:
@@ -336,7 +349,8 @@ class NetworkDiagram:
             return False
 
         placed: dict[str, tuple[float, float]] = {}
-        for p in self.weights:
+        # level lines first: they have the least room to choose from (a crossing line can slide)
+        for p in sorted(self.weights, key=lambda p: segments[p.name][0][1] != segments[p.name][1][1]):
             if not (self._labelled(p.layer) or p.name in self.highlight):
                 continue
             a, z = segments[p.name]
@@ -350,8 +364,13 @@ class NetworkDiagram:
                 placed[p.name] = (clear or free)[0]
         return placed
 
+    def _label_lines(self) -> tuple[str, ...]:
+        """The value lines of a weight's label, under its name."""
+        return ("weight",) + (("grad",) if self.backward else ()) + (("new",) if self.updates else ())
+
     def _label_half(self) -> tuple[float, float]:
-        return (0.4, 0.29) if self.updates else (0.25, 0.2)
+        extra = len(self._label_lines()) - 1
+        return (0.4 if extra else 0.25, 0.2 + 0.09 * extra)
 
     def _weight_label(self, ax: Axes, p: names.Parameter, texts: Mapping[str, str]) -> None:
         x, y = self.label_centre(p)
@@ -360,10 +379,9 @@ class NetworkDiagram:
         _box(ax, (x, y), (hw, hh), f"box:{p.name}", edge=colour, lw=min(lw, 2.4), rounding=0.06)
         top = y + hh - 0.12
         _text(ax, x, top, p.name, size=style.LABEL_PT, colour=tcol)
-        if f"weight:{p.name}" in texts:
-            _text(ax, x, top - 0.18, texts[f"weight:{p.name}"], gid=f"weight:{p.name}", colour=tcol)
-        if f"new:{p.name}" in texts:
-            _text(ax, x, top - 0.36, texts[f"new:{p.name}"], gid=f"new:{p.name}", colour=tcol)
+        for k, line in enumerate(self._label_lines(), start=1):
+            if f"{line}:{p.name}" in texts:
+                _text(ax, x, top - 0.18 * k, texts[f"{line}:{p.name}"], gid=f"{line}:{p.name}", colour=tcol)
 
     def _neuron(self, ax: Axes, n: str, layer: int, texts: Mapping[str, str]) -> None:
         lay = self.layout

@@ -49,6 +49,7 @@ CASES = {
     "network": (NetworkDiagram(), ARTICLE),
     "highlighted": (NetworkDiagram(highlight=["i1", "w1", "h1", "w5", "o1", "E_o1", "E_total", "b1_h1"]), ARTICLE),
     "updates": (NetworkDiagram(updates=True), ARTICLE),
+    "backward": (NetworkDiagram(updates=True, backward=True, highlight=["h1", "w5"]), ARTICLE),
     "2-3-1 per-neuron biases": (NetworkDiagram((2, 3, 1), shared_bias=False),
                                 general_values(SMALL, [0.5, -1.0], [0.2])),
     "3-5-5-2": (NetworkDiagram((3, 5, 5, 2), highlight=["w16"]), general_values(DEEP, [0.1, 0.2, 0.3], [0.1, 0.9])),
@@ -63,7 +64,7 @@ def drawn(diagram, values):
     return fig
 
 
-@pytest.mark.parametrize("name", ["network", "highlighted", "updates", "chain w5", "chain w1"])
+@pytest.mark.parametrize("name", ["network", "highlighted", "updates", "backward", "chain w5", "chain w1"])
 def test_a_substituted_svg_is_the_svg_of_a_fresh_drawing(name):
     diagram, _ = CASES[name]
     live = LiveSVG(diagram.draw(ARTICLE), diagram.texts(ARTICLE))
@@ -86,7 +87,7 @@ def _boxes(fig):
 
 
 @pytest.mark.parametrize("name, at", [(name, "article") for name in CASES] +
-                         [(name, "moved") for name in ("network", "updates", "chain w5", "chain w1")])
+                         [(name, "moved") for name in ("network", "updates", "backward", "chain w5", "chain w1")])
 def test_no_text_overlaps_another_or_leaves_the_figure(name, at):
     diagram, values = CASES[name]
     if at == "moved":  # far-off settings of the article's network: the longest numbers
@@ -100,7 +101,7 @@ def test_no_text_overlaps_another_or_leaves_the_figure(name, at):
         assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height, t.get_text()
 
 
-@pytest.mark.parametrize("name", ["network", "updates", "2-3-1 per-neuron biases"])
+@pytest.mark.parametrize("name", ["network", "updates", "backward", "2-3-1 per-neuron biases"])
 def test_every_value_sits_inside_its_own_box(name):
     diagram, values = CASES[name]
     fig = drawn(diagram, values)
@@ -109,9 +110,9 @@ def test_every_value_sits_inside_its_own_box(name):
     for t, box in _boxes(fig):
         gid = t.get_gid() or ""
         kind, _, owner = gid.partition(":")
-        if kind in ("net", "out", "target", "value") or (kind == "bias" and owner[0] in "hjkmo"):
+        if kind in ("net", "out", "target", "value", "delta") or (kind == "bias" and owner[0] in "hjkmo"):
             frame = boxes[f"node:{owner}"]
-        elif kind in ("weight", "new") and owner != "E_total":
+        elif kind in ("weight", "new", "grad") and owner[0] == "w":
             frame = boxes[f"box:{owner}"]
         else:
             continue
@@ -189,6 +190,17 @@ def test_a_big_network_labels_only_what_fits():
 def test_bad_input_is_named(make, message):
     with pytest.raises((ValueError, TypeError, KeyError), match=message):
         make()
+
+
+def test_the_backward_diagram_shows_every_delta_and_gradient_and_labels_every_weight():
+    diagram = NetworkDiagram(updates=True, backward=True)
+    texts = diagram.texts(ARTICLE)
+    fp = forward(article_network(), (0.05, 0.1), (0.01, 0.99))
+    bp = backward(article_network(), fp)
+    assert texts["delta:o1"] == f"δ {float(bp.delta[1][0, 0]):.4f}"
+    assert texts["grad:w5"] == f"∂ {float(bp.dE_dw[1][0, 0]):.4f}"
+    assert texts["grad:b2"] == f"∂ {float(bp.dE_db[1][0]):.4f}"
+    assert len(diagram.labelled_weights()) == 8  # the taller labels still fit on every line
 
 
 def test_the_backward_pass_values_on_the_w1_chain_are_the_cores():
