@@ -1,0 +1,347 @@
+"""Exercise checks: right answers pass, each typical mistake gets its own hint, nothing a learner
+types makes check() raise, and every expected answer comes from the core."""
+
+import ast
+import dataclasses
+import math
+from pathlib import Path
+from types import MappingProxyType
+
+import numpy as np
+import pytest
+
+from bp_helpers import article, exercises
+from bp_helpers import article_network, forward, quantities, step
+from bp_helpers.article import ARTICLE_SETTINGS, INPUTS, LEARNING_RATE, PARAMETERS, TARGETS
+from bp_helpers.exercises import EXERCISES, Exercise, Feedback, check
+from bp_helpers.functions import Logistic
+from bp_helpers.names import parameters as named_parameters
+
+MARKS = {"right": "✔", "wrong": "✘", "unanswered": "…"}
+
+
+def _weight(source, target):
+    (name,) = [p.name for p in named_parameters((2, 2, 2)) if (p.source, p.target) == (source, target)]
+    return name
+
+
+def _fb(exercise_id, answer) -> Feedback:
+    """check(), and what holds for every feedback: a mark, at most three lines of at most 52."""
+    fb = check(exercise_id, answer)
+    assert isinstance(fb, Feedback) and fb.exercise == exercise_id
+    shown = repr(fb)
+    assert shown == "\n".join(fb.lines) == str(fb)
+    assert shown.startswith(f"{MARKS[fb.verdict]} {exercise_id} ")
+    assert 1 <= len(fb.lines) <= 3 and all(len(line) <= 52 for line in fb.lines), shown
+    return fb
+
+
+def _text(fb):
+    return " ".join(repr(fb).split())
+
+
+def _delta(out, target):
+    return (out - target) * out * (1 - out)
+
+
+def _right_numbers():
+    """Each number worked out by hand in the test, from the core's settings and forward pass."""
+    q = quantities()
+    d1, d2 = _delta(q["out_o1"], q["target_o1"]), _delta(q["out_o2"], q["target_o2"])
+    dE_dout_h2 = d1 * q["w6"] + d2 * q["w8"]
+    delta_h2 = dE_dout_h2 * q["out_h2"] * (1 - q["out_h2"])
+    dE_dw6 = d1 * q["out_h2"]
+    new_weights = {w: q[f"{w}_new"] for w in PARAMETERS if w.startswith("w")}
+    return {
+        "00.2": len(PARAMETERS),
+        "00.3": q[_weight("i2", "h1")],
+        "01.1": q["w3"] * q["i1"] + q["w4"] * q["i2"] + q["b1"],
+        "01.2": 1 / (1 + math.exp(-(q["w7"] * q["out_h1"] + q["w8"] * q["out_h2"] + q["b2"]))),
+        "02.1": 0.5 * (q["target_o2"] - q["out_o2"]) ** 2,
+        "02.2": 0.5 * (exercises.NEW_TARGET_O1 - q["out_o1"]) ** 2 + q["E_o2"],
+        "03.1": dE_dw6,
+        "03.2": q["w6"] - q["eta"] * dE_dw6,
+        "04.1": dE_dout_h2,
+        "04.2": delta_h2 * q["i1"],
+        "04.3": q["w4"] - q["eta"] * delta_h2 * q["i2"],
+        "05.1": float(forward(article_network(**new_weights), INPUTS, TARGETS).total),
+        "05.3": d1 + d2,
+    }
+
+
+RIGHT_FUNCTIONS = {
+    "01.3": lambda net: 1 / (1 + math.exp(-net)),
+    "02.3": lambda out, target: 0.5 * (target - out) ** 2,
+    "03.3": lambda out: out * (1 - out),
+    "03.4": _delta,
+    "05.2": lambda w, grad, eta: w - eta * grad,
+}
+
+
+def _right_answers():
+    return {"00.1": _weight("h2", "o1"), **_right_numbers(), **RIGHT_FUNCTIONS}
+
+
+def _mistakes():
+    """(exercise, wrong answer, a piece of that mistake's own hint)."""
+    q = quantities()
+    right = _right_numbers()
+    d1, d2 = _delta(q["out_o1"], q["target_o1"]), _delta(q["out_o2"], q["target_o2"])
+    slope_h2 = q["out_h2"] * (1 - q["out_h2"])
+    output_first = step(article_network(), INPUTS, TARGETS, LEARNING_RATE, order="output_first")
+    two_roads = "two roads, through o1 and o2: add both"
+    return [
+        ("00.1", _weight("h1", "o2"), "numbered by the neuron they feed into"),
+        ("00.1", _weight("h1", "o1"), "w5 comes from h1"),
+        ("00.2", sum(kind == "weights" for kind, _, _ in PARAMETERS.values()), "biases are parameters too"),
+        ("00.3", q[_weight("i1", "h2")], "w2 runs from i2 into h1"),
+        ("01.1", q["w2"] * q["i1"] + q["w4"] * q["i2"] + q["b1"], "w3 runs from i1 into h2"),
+        ("01.1", q["w3"] * q["i1"] + q["w4"] * q["i2"], "add the bias b1"),
+        ("01.1", 1 / (1 + math.exp(-right["01.1"])), "that is out_h2"),
+        ("01.2", q["w7"] * q["out_h1"] + q["w8"] * q["out_h2"] + q["b2"], "squash net_o2"),
+        ("01.2", 1 / (1 + math.exp(-(q["w7"] * q["i1"] + q["w8"] * q["i2"] + q["b2"]))), "out_h1 and out_h2, not i1"),
+        ("01.3", lambda net: 1 / (1 + math.exp(net)), "e to the minus net"),
+        ("01.3", lambda net: 1 - 1 / (1 + math.exp(-net)), "e to the minus net"),
+        ("02.1", (q["target_o2"] - q["out_o2"]) ** 2, "factor 1/2"),
+        ("02.1", q["target_o2"] - q["out_o2"], "square the difference"),
+        ("02.2", 0.5 * (exercises.NEW_TARGET_O1 - q["out_o1"]) ** 2, "sums the errors of both outputs"),
+        ("02.2", q["E_total"], "recompute E_o1 with the new target"),
+        ("02.3", lambda out, target: (target - out) ** 2, "factor 1/2"),
+        ("03.1", -right["03.1"], "check the sign"),
+        ("03.1", d1 * q["out_h1"], "w6 comes from h2"),
+        ("03.1", (q["out_o1"] - q["target_o1"]) * q["net_o1"] * (1 - q["net_o1"]) * q["out_h2"], "not net"),
+        ("03.2", q["w6"] - right["03.1"], "learning rate η"),
+        ("03.2", q["w6"] + q["eta"] * right["03.1"], "step against the gradient"),
+        ("03.3", lambda out: out, "out(1 - out)"),
+        ("03.3", lambda out: 1 - out, "out(1 - out)"),
+        ("03.4", lambda out, target: (target - out) * out * (1 - out), "check the sign"),
+        ("03.4", lambda out, target: out - target, "multiply by the slope"),
+        ("04.1", d1 * q["w6"], two_roads),
+        ("04.1", d2 * q["w8"], two_roads),
+        ("04.1", d1 * q["w6_new"] + d2 * q["w8_new"], "use the original weights"),
+        ("04.1", d1 * q["w5"] + d2 * q["w7"], "through w6 and w8"),
+        ("04.2", right["04.1"] * slope_h2 * q["i2"], "w3 runs from i1 into h2"),
+        ("04.2", d1 * q["w6"] * slope_h2 * q["i1"], two_roads),
+        ("04.2", d2 * q["w8"] * slope_h2 * q["i1"], two_roads),
+        ("04.2", (d1 * q["w6_new"] + d2 * q["w8_new"]) * slope_h2 * q["i1"], "use the original weights"),
+        ("04.2", -right["04.2"], "check the sign"),
+        ("04.3", q["w4"] - right["04.2"] / q["i1"] * q["i2"], "learning rate η"),
+        ("04.3", q["w4"] + q["eta"] * right["04.2"] / q["i1"] * q["i2"], "step against the gradient"),
+        ("05.1", float(forward(output_first, INPUTS, TARGETS).total), "original w5..w8, before updating"),
+        ("05.1", q["E_total"], "forward pass again"),
+        ("05.2", lambda w, grad, eta: w + eta * grad, "step against the gradient"),
+        ("05.2", lambda w, grad, eta: w - grad, "multiply by η"),
+        ("05.3", d1, "collects both deltas"),
+        ("05.3", d2, "collects both deltas"),
+        ("05.3", d1 * q["out_h1"], "input is always 1"),
+    ]
+
+
+def _raises(*args):
+    raise ZeroDivisionError("float division by zero")
+
+
+def _wrong_parameters(a, b, c, d):
+    return 0.0
+
+
+GARBAGE = [
+    "abc", None, [1, 2], [[1]], float("nan"), float("inf"), True, object(), _raises,
+    lambda *args: "0.5", lambda *args: float("nan"), _wrong_parameters, lambda *args: [1, 2],
+    np.array([1.0, 2.0]), np.bool_(True), 1 + 2j, 10**400, {"w6": 1},
+]
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_the_right_answer_is_right(exercise_id):
+    fb = _fb(exercise_id, _right_answers()[exercise_id])
+    assert (fb.verdict, fb.right) == ("right", True), repr(fb)
+    assert len(fb.lines) == 1 or EXERCISES[exercise_id].kind == "function"
+    if EXERCISES[exercise_id].kind != "name":
+        assert "to 6 significant digits" in _text(fb)
+
+
+def test_what_a_right_answer_looks_like():
+    assert repr(check("03.1", _right_numbers()["03.1"])) == "✔ 03.1 right: dE_dw6, to 6 significant digits"
+    assert repr(check("00.1", "  W6 ")) == "✔ 00.1 right: the weight from h2 to o1 is w6"
+    assert repr(check("03.4", _delta)) == ("✔ 03.4 right: delta agrees with the core on 25\n"
+                                           "  random networks, to 6 significant digits")
+
+
+@pytest.mark.parametrize("exercise_id, answer, hint", _mistakes(),
+                         ids=[f"{m[0]}-{i}" for i, m in enumerate(_mistakes())])
+def test_a_typical_mistake_gets_its_own_hint(exercise_id, answer, hint):
+    fb = _fb(exercise_id, answer)
+    assert fb.verdict == "wrong" and repr(fb).startswith(f"✘ {exercise_id} not yet: ")
+    own = [h for _, h in EXERCISES[exercise_id].mistakes if hint in h]
+    assert own and any(f"not yet: {h}" in _text(fb) for h in own), repr(fb)  # whole, not cut short
+    assert EXERCISES[exercise_id].hint not in _text(fb)
+
+
+def test_the_sign_mistake_reads_as_in_the_notebook():
+    assert repr(check("03.1", -_right_numbers()["03.1"])) == ("✘ 03.1 not yet: check the sign: dE/dout_o1 =\n"
+                                                              "  -(target_o1 - out_o1)")
+
+
+def test_every_exercise_has_a_test_of_each_of_its_mistakes():
+    tested = {}
+    for exercise_id, _, hint in _mistakes():
+        tested.setdefault(exercise_id, set()).add(hint)
+    for exercise in EXERCISES.values():
+        for _, hint in exercise.mistakes:
+            assert any(piece in hint for piece in tested.get(exercise.id, ())), (exercise.id, hint)
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_any_other_wrong_answer_gets_the_general_hint(exercise_id):
+    kind = EXERCISES[exercise_id].kind
+    if kind == "number":
+        answer = _right_answers()[exercise_id] * 1.1 + 0.01
+    else:
+        answer = "b1" if kind == "name" else lambda *args: 0.123
+    fb = _fb(exercise_id, answer)
+    assert fb.verdict == "wrong" and f"not yet: {EXERCISES[exercise_id].hint}" in _text(fb), repr(fb)
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+@pytest.mark.parametrize("answer", GARBAGE, ids=range(len(GARBAGE)))
+def test_garbage_is_wrong_and_says_what_was_expected(exercise_id, answer):
+    fb = _fb(exercise_id, answer)
+    assert fb.verdict == "wrong"
+    assert "expected" in _text(fb) or "your function raised" in _text(fb), repr(fb)
+
+
+def test_garbage_messages_name_what_came_instead():
+    messages = [
+        ("03.1", "abc", "✘ 03.1 expected one number, got a str 'abc'"),
+        ("03.1", None, "✘ 03.1 expected one number, got None"),
+        ("03.1", [1, 2], "✘ 03.1 expected one number, got a list [1, 2]"),
+        ("03.1", float("nan"), "✘ 03.1 expected a finite number, got nan"),
+        ("03.1", True, "✘ 03.1 expected one number, got a bool True"),
+        ("03.1", object(), "✘ 03.1 expected one number, got an object"),
+        ("03.1", _raises, "✘ 03.1 expected one number, got a function"),
+        ("03.1", "0.08", "✘ 03.1 expected one number, got a str '0.08': drop the quotes"),
+        ("03.4", 0.5, "✘ 03.4 expected a function of (out, target), got 0.5"),
+        ("03.4", _wrong_parameters, "✘ 03.4 expected a function of (out, target), got one of (a, b, c, d)"),
+        ("03.4", lambda out, target: "x", "your function returned a str 'x' for out="),
+        ("03.4", lambda out, target: float("nan"), "expected a finite number"),
+        ("03.4", lambda out, target: None, "is a return missing?"),
+        ("03.4", lambda out, target: [1], "returned a list [1] for out="),
+        ("03.4", _raises, "✘ 03.4 your function raised ZeroDivisionError: float division by zero when called with out="),
+        ("00.1", 6, "✘ 00.1 expected a name in quotes, one of w1, w2"),
+        ("00.1", "w9", "got a str 'w9'"),
+    ]
+    for exercise_id, answer, message in messages:
+        assert message in _text(_fb(exercise_id, answer)), (exercise_id, answer)
+
+
+def test_numbers_in_numpy_clothes_are_numbers():
+    right = _right_numbers()["03.1"]
+    for answer in (np.float64(right), np.float32(right), np.array(right), np.array([right]), np.array([[right]])):
+        assert check("03.1", answer).right, answer
+    assert check("00.2", np.int64(len(PARAMETERS))).right
+    assert check("01.3", lambda net: np.float64(1 / (1 + np.exp(-net)))).right
+
+
+def test_the_tolerance_is_six_significant_digits():
+    right = _right_numbers()["03.1"]
+    assert check("03.1", right * (1 + 4e-7)).right
+    assert not check("03.1", right * (1 + 6e-7)).right
+    assert "to 6 significant digits" in exercises.__doc__ and "5e-7" in exercises.__doc__
+
+
+def test_functions_are_called_with_plain_floats_one_case_at_a_time():
+    def only_floats(net):
+        if type(net) is not float:  # a learner's code may loop or fail on anything else
+            raise TypeError(f"got a {type(net).__name__}")
+        return 1 / (1 + math.exp(-net))
+
+    assert check("01.3", only_floats).right
+    assert check("01.3", math.exp).verdict == "wrong"
+    assert check("01.3", np.exp).verdict == "wrong"  # a ufunc: no signature to read
+    assert check("01.3", float).verdict == "wrong"
+
+
+@pytest.mark.parametrize("exercise_id", list(EXERCISES))
+def test_ellipsis_is_not_answered_yet(exercise_id):
+    fb = _fb(exercise_id, ...)
+    assert fb.verdict == "unanswered" and not fb.right
+    assert repr(fb) == f"… {exercise_id} not answered yet: replace ... by your answer"
+    if EXERCISES[exercise_id].kind == "function":
+        def stub(*args):
+            return ...
+
+        assert repr(_fb(exercise_id, stub)) == repr(fb)
+
+
+def test_an_unknown_exercise_is_the_authors_error():
+    with pytest.raises(ValueError, match=r"^exercise: expected one of '00\.1', '00\.2', .*got '9\.9'$"):
+        check("9.9", 1.0)
+
+
+def test_feedback_is_a_frozen_value():
+    fb = check("03.1", ...)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fb.verdict = "right"
+    assert fb == check("03.1", ...)
+
+
+def test_the_registry_covers_every_notebook():
+    ids = list(EXERCISES)
+    assert ids == sorted(ids)
+    for section in ("00", "01", "02", "03", "04", "05"):
+        assert sum(i.startswith(f"{section}.") for i in ids) >= 3, section
+    case_keys = set(exercises.random_cases()[0])
+    for exercise in EXERCISES.values():
+        assert exercise.kind in ("number", "function", "name")
+        assert exercise.question and exercise.hint and exercise.label
+        assert len(exercise.question) <= 52, exercise.question  # printable in a notebook's column
+        assert bool(exercise.params) == (exercise.kind == "function")
+        assert set(exercise.params) <= case_keys
+
+
+def test_expected_answers_follow_the_articles_start_weights(monkeypatch):
+    before = _right_numbers()
+    changed = {"w2": article.START["w2"] + 0.1, "w6": article.START["w6"] - 0.2}
+    monkeypatch.setattr(article, "START", MappingProxyType({**article.START, **changed}))
+    after = _right_numbers()
+    for exercise_id in ("00.3", "03.1", "03.2", "04.2", "05.1"):
+        assert after[exercise_id] != pytest.approx(before[exercise_id], rel=1e-6), exercise_id
+        assert not check(exercise_id, before[exercise_id]).right, exercise_id
+        assert check(exercise_id, after[exercise_id]).right, exercise_id
+
+
+def test_expected_answers_follow_the_cores_logistic(monkeypatch):
+    before = _right_numbers()["01.2"]
+    monkeypatch.setattr(Logistic, "__call__", lambda self, net: 1 / (1 + np.exp(-2 * net)))
+    after = quantities()["out_o2"]
+    assert after != pytest.approx(before, rel=1e-6)
+    assert not check("01.2", before).right and check("01.2", after).right
+    assert not check("01.3", RIGHT_FUNCTIONS["01.3"]).right  # the cases come from the core too
+
+
+def test_a_wrong_core_slope_turns_the_right_answers_red(monkeypatch):
+    right = _right_answers()
+    monkeypatch.setattr(Logistic, "derivative", lambda self, net, out: out * (1 + out))
+    for exercise_id in ("03.1", "03.3", "03.4", "04.1", "04.2", "05.3"):
+        assert check(exercise_id, right[exercise_id]).verdict == "wrong", exercise_id
+
+
+def test_the_right_answer_wins_over_a_mistake_that_coincides_with_it(monkeypatch):
+    monkeypatch.setattr(article, "START", MappingProxyType({**article.START, "b1": 0.0}))
+    q = quantities()
+    assert check("01.1", q["w3"] * q["i1"] + q["w4"] * q["i2"]).right  # the "no bias" mistake is right here
+    # a mistake within the tolerance of the right answer never fires, even for an answer near it
+    near = Exercise("99.1", "number", "?", "x", lambda q: 1.0, "GENERAL", ((lambda q: 1.0 + 4e-7, "MISTAKE"),))
+    monkeypatch.setattr(exercises, "EXERCISES", {**EXERCISES, "99.1": near})
+    assert check("99.1", 1.0).right
+    assert _text(check("99.1", 1.0 + 8e-7)) == "✘ 99.1 not yet: GENERAL"
+
+
+def test_no_article_setting_is_typed_into_the_module():
+    source = ast.parse(Path(exercises.__file__).read_text(encoding="utf-8"))
+    literals = [node.value for node in ast.walk(source)
+                if isinstance(node, ast.Constant) and type(node.value) in (int, float)]
+    settings = set(ARTICLE_SETTINGS.values())
+    # the one exception: exercise 02.2's "what if target_o1 were 0.5", which happens to equal eta
+    assert [v for v in literals if v in settings] == [exercises.NEW_TARGET_O1]
