@@ -275,3 +275,156 @@ class ExplorerFigure:
             self._frame_svg = svg_of(self.frame)
             self.frames_drawn += 1
         return svg_stack(self._frame_svg, svg_of(self.overlay))
+
+
+# --- notebook 07: beyond one example ----------------------------------------------------------
+
+def plot_schedules(runs: Mapping[str, tuple[ArrayLike, ArrayLike]], *, ax: Axes | None = None) -> Figure:
+    """E_total on every example (log) against the gradient evaluations spent (one per example).
+
+    ``runs``: label -> (evaluations after each update, E_total then), both starting before the first update.
+    """
+    fig, ax = _axes(ax, (style.WIDTH_IN, 3.4))
+    shown = [np.empty(0)]
+    right = 1.0
+    for i, (label, (spent, errors)) in enumerate(runs.items()):
+        x, e = np.asarray(spent, dtype=float), _clipped(errors)
+        if x.shape != e.shape or x.size < 2:
+            raise ValueError(f"runs[{label!r}]: expected two equal lists of at least two values, got shapes "
+                             f"{x.shape} and {e.shape}")
+        shown.append(e)
+        right = max(right, float(x[-1]))
+        ax.plot(x, e, color=style.CYCLE[i % len(style.CYCLE)], lw=2, ls=("-", "--", ":")[i % 3], label=label,
+                gid=f"schedule:{label}")
+    ax.set_xlim(0, right)
+    _log(ax, "y", *_range(np.concatenate(shown)))
+    ax.set_xlabel("gradient evaluations (one per example)", fontsize=style.LABEL_PT + 0.5)
+    ax.set_ylabel("E_total, all examples (log)", fontsize=style.LABEL_PT + 0.5)
+    _legend(ax, loc="lower left")
+    return fig
+
+
+def plot_example_outputs(examples: Sequence[str], outputs: Mapping[str, Sequence[float]],
+                         targets: Sequence[float], *, ax: Axes | None = None) -> Figure:
+    """Each network's output (one marker shape per network) for every example, beside the targets."""
+    n = len(examples)
+    if len(targets) != n or any(len(v) != n for v in outputs.values()):
+        raise ValueError(f"examples, outputs, targets: expected {n} values each, got targets {len(targets)} "
+                         f"and outputs {[len(v) for v in outputs.values()]}")
+    fig, ax = _axes(ax, (style.WIDTH_IN, 3.2))
+    x = np.arange(n, dtype=float)
+    width = 0.6 / max(len(outputs), 1)
+    ax.plot(x, np.asarray(targets, dtype=float), "D", ms=14, mfc="none", mew=2, color=style.INK, label="target",
+            gid="targets")
+    for i, (label, values) in enumerate(outputs.items()):
+        offset = (i - (len(outputs) - 1) / 2) * width
+        ax.plot(x + offset, np.asarray(values, dtype=float), style.MARKERS[i % len(style.MARKERS)], ms=9,
+                color=style.CYCLE[i % len(style.CYCLE)], label=label, gid=f"outputs:{label}")
+    ax.axhline(0.5, color=style.MUTED_LINE, lw=1, ls="--")
+    ax.set_xticks(x, list(examples), fontsize=style.NUMBER_PT)
+    ax.set_xlim(-0.6, n - 0.4)
+    ax.set_ylim(-0.08, 1.08)
+    ax.set_xlabel("example (inputs)", fontsize=style.LABEL_PT + 0.5)
+    ax.set_ylabel("output", fontsize=style.LABEL_PT + 0.5)
+    _legend(ax, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    return fig
+
+
+def plot_output_deltas(outs: ArrayLike, deltas: Mapping[str, ArrayLike], *, target: float,
+                       marks: Mapping[str, tuple[float, float]] | None = None, ax: Axes | None = None) -> Figure:
+    """The output delta dE/dnet against the output, one line per error function, for one target.
+
+    ``marks``: label -> (out, delta), drawn as open markers (e.g. the article's out_o1).
+    """
+    x = np.asarray(outs, dtype=float)
+    fig, ax = _axes(ax, (style.WIDTH_IN, 3.2))
+    for i, (label, values) in enumerate(deltas.items()):
+        y = np.asarray(values, dtype=float)
+        if y.shape != x.shape:
+            raise ValueError(f"deltas[{label!r}]: expected {x.shape[0]} values (one per output), got {y.shape}")
+        ax.plot(x, y, color=style.CYCLE[i % len(style.CYCLE)], lw=2, ls=("-", "--")[i % 2], label=label,
+                gid=f"delta:{label}")
+    for j, (label, (at, value)) in enumerate((marks or {}).items()):
+        ax.plot([at], [value], ls="none", marker=style.MARKERS[j % len(style.MARKERS)], ms=10, mfc="none", mew=2,
+                color=style.CYCLE[(j + 2) % len(style.CYCLE)], label=label, gid=f"mark:{label}")
+    ax.axvline(target, color=style.MUTED_LINE, lw=1, ls=":")
+    ax.axhline(0, color=style.MUTED_LINE, lw=1)
+    ax.set_xlim(float(x.min()), float(x.max()))
+    ax.set_xlabel(f"output (target {setting(target)})", fontsize=style.LABEL_PT + 0.5)
+    ax.set_ylabel("output delta dE/dnet", fontsize=style.LABEL_PT + 0.5)
+    _legend(ax, loc="upper left")
+    return fig
+
+
+def plot_layer_gradients(layers: Sequence[str], sizes: Sequence[float], *,
+                         spread: tuple[Sequence[float], Sequence[float]] | None = None,
+                         spread_label: str = "spread", ax: Axes | None = None) -> Figure:
+    """Mean |dE/dw| of every layer (bars, log axis, value written above), first layer at the left.
+
+    ``spread``: (low, high) per layer, e.g. the quartiles over many seeds, drawn as a range
+    beside each bar and named ``spread_label`` in the legend.
+    """
+    g = _clipped(sizes)
+    if len(layers) != g.size or g.size == 0:
+        raise ValueError(f"layers, sizes: expected two non-empty lists of equal length, got {len(layers)} "
+                         f"and {g.size}")
+    fig, ax = _axes(ax, (style.WIDTH_IN, 3.3))
+    x = np.arange(g.size)
+    ax.bar(x, g, width=0.6, color=style.BLUE, gid="gradients")
+    shown = [g]
+    if spread is not None:
+        lo, hi = _clipped(spread[0]), _clipped(spread[1])
+        ax.vlines(x + 0.38, lo, hi, color=style.VERMILLION, lw=3, label=spread_label, gid="spread")
+        shown += [lo, hi]
+    for xi, gi in zip(x, g, strict=True):
+        ax.text(float(xi), float(gi) * 1.25, short(float(gi), 2), ha="center", va="bottom", fontsize=style.NUMBER_PT,
+                color=style.INK)
+    lo_, hi_ = _range(np.concatenate(shown))
+    _log(ax, "y", lo_, hi_ * 6)
+    ax.set_xticks(x, list(layers), fontsize=style.LABEL_PT + 0.5)
+    ax.set_ylabel("mean |dE/dw| (log)", fontsize=style.LABEL_PT + 0.5)
+    _legend(ax, loc="upper left")
+    return fig
+
+
+SLICE_POINT = "slice-point-{}"  # gid of the panel's marker at slider position k
+SLICE_TEXTS = ("slice:step", "slice:error", "slice:verdict")  # the live texts of a slice figure
+
+
+def plot_error_slice(steps: ArrayLike, errors: ArrayLike, first_order: ArrayLike, start_error: float, *,
+                     marks: Mapping[str, tuple[float, float]] | None = None, points: Sequence[float] = (),
+                     live: Sequence[str] = (), ax: Axes | None = None) -> Figure:
+    """E(w - s·g) against the step size s (log axis), beside its first-order prediction and the start.
+
+    ``marks``: label -> (s, E) drawn as open markers. ``points``: step sizes at which a marker
+    is drawn with gid SLICE_POINT.format(k) (a panel shows one at a time). ``live``: three
+    texts drawn above the axes with the gids SLICE_TEXTS, for :class:`bp_helpers.rendering.LiveSVG`
+    to replace (give each its widest form: a live text keeps the room it was drawn in).
+    """
+    s, e, f = (np.asarray(a, dtype=float) for a in (steps, errors, first_order))
+    if not s.shape == e.shape == f.shape or s.ndim != 1 or s.size < 2 or np.any(s <= 0):
+        raise ValueError(f"steps, errors, first_order: expected three equal lists of at least two values, "
+                         f"steps positive (a log axis), got shapes {s.shape}, {e.shape} and {f.shape}")
+    fig, ax = _axes(ax, (style.WIDTH_IN, 3.6 if live else 3.3))
+    top = max(float(e.max()), start_error) * 1.12
+    ax.axhline(start_error, color=style.MUTED_LINE, lw=1.5, ls=":", label="E before the step", gid="start")
+    ax.plot(s, f, color=style.VERMILLION, lw=2, ls="--", label="first order: E − s·|g|²", gid="first-order")
+    ax.plot(s, e, color=style.BLUE, lw=2.4, label="E(w − s·g)", gid="slice")
+    for j, (label, (at, value)) in enumerate((marks or {}).items()):
+        ax.plot([at], [value], ls="none", marker=style.MARKERS[j % len(style.MARKERS)], ms=10, mfc="none", mew=2,
+                color=style.CYCLE[(j + 2) % len(style.CYCLE)], label=label, gid=f"mark:{label}")
+    for k, at in enumerate(points):
+        value = float(np.interp(np.log(at), np.log(s), e))
+        ax.plot([at], [value], "o", ms=10, color=style.INK, zorder=5, gid=SLICE_POINT.format(k))
+    _log(ax, "x", float(s.min()), float(s.max()))
+    ax.set_ylim(-0.04 * top, top)
+    ax.set_xlabel("step size s (log scale)", fontsize=style.LABEL_PT + 0.5)
+    ax.set_ylabel("E_total after the step", fontsize=style.LABEL_PT + 0.5)
+    _legend(ax, loc="lower left")
+    if live:
+        if len(live) != len(SLICE_TEXTS):
+            raise ValueError(f"live: expected {len(SLICE_TEXTS)} texts (step, error, verdict), got {len(live)}")
+        for x, gid, text in zip((0.0, 0.3, 1.0), SLICE_TEXTS, live, strict=True):
+            ax.text(x, 1.03, text, transform=ax.transAxes, ha="right" if x == 1 else "left", va="bottom",
+                    fontsize=style.NUMBER_PT, color=style.INK, gid=gid)
+    return fig
