@@ -63,6 +63,43 @@ def _rate_slider(value: float, rates: Sequence[float], description: str = "η", 
                              style={"description_width": width})
 
 
+# Every setting of the worked example has a slider: weights and biases over [-5, 5], the
+# inputs and targets over [0, 1], the learning rate over the explorer's grid of rates.
+WEIGHT_RANGE = (-5.0, 5.0)
+UNIT_RANGE = (0.0, 1.0)
+# Three groups: the hidden layer's parameters, the output layer's, the data and eta. They
+# sit side by side when the column is wide and wrap below each other when it is not.
+SETTING_GROUPS = (("hidden layer", ("w1", "w2", "w3", "w4", "b1")),
+                  ("output layer", ("w5", "w6", "w7", "w8", "b2")),
+                  ("data and learning rate", ("i1", "i2", "target_o1", "target_o2", "eta")))
+
+
+def setting_slider(name: str, value: float) -> w.ValueWidget:
+    """The slider of one setting of the worked example (a name of ``article.ARTICLE_SETTINGS``)."""
+    if name == "eta":
+        value = as_real(name, value)
+        if value not in LEARNING_RATES:
+            raise ValueError(f"eta: expected one of the slider's rates {LEARNING_RATES}, got {value!r}")
+        return _rate_slider(value, LEARNING_RATES, width="5.2em")
+    lo, hi = WEIGHT_RANGE if name[0] in "wb" else UNIT_RANGE
+    value = as_real(name, value)
+    if not lo <= value <= hi:
+        raise ValueError(f"{name}: expected a value in [{lo}, {hi}], got {value!r}")
+    data = name[0] not in "wb"  # the data group's labels are longer: "target o1"
+    return w.FloatSlider(value=value, min=lo, max=hi, step=0.01, readout_format=".2f",
+                         description=name.replace("_", " "), continuous_update=True,
+                         layout=w.Layout(width="auto", height="26px", margin="1px 2px"),
+                         style={"description_width": "5.2em" if data else "2.2em"})
+
+
+def setting_groups(controls: Mapping[str, w.Widget]) -> w.HBox:
+    """The setting sliders among ``controls`` in their three captioned groups, wrapping when narrow."""
+    groups = [w.VBox([w.HTML(f"<b>{caption}</b>"), *(controls[n] for n in group if n in controls)],
+                     layout=w.Layout(flex="1 1 13em", min_width="12em", margin="0 0.6em 0.2em 0"))
+              for caption, group in SETTING_GROUPS]
+    return w.HBox(groups, layout=w.Layout(flex_flow="row wrap"))
+
+
 class Panel:
     """Named controls, a reset button, views and the last computed result.
 
@@ -220,13 +257,7 @@ class SectionPanel(Panel):
     the article's). ``last`` is a :class:`bp_helpers.sections.SectionResult`.
     """
 
-    WEIGHT_RANGE = (-5.0, 5.0)
-    UNIT_RANGE = (0.0, 1.0)
-    # Three groups: the hidden layer's parameters, the output layer's, the data and eta. They
-    # sit side by side when the column is wide and wrap below each other when it is not.
-    GROUPS = (("hidden layer", ("w1", "w2", "w3", "w4", "b1")),
-              ("output layer", ("w5", "w6", "w7", "w8", "b2")),
-              ("data and learning rate", ("i1", "i2", "target_o1", "target_o2", "eta")))
+    GROUPS = SETTING_GROUPS
 
     def __init__(self, section: str, **settings: float) -> None:
         if not isinstance(section, str) or section not in SECTIONS:
@@ -239,7 +270,7 @@ class SectionPanel(Panel):
         if unknown:
             raise ValueError(f"settings: section {section!r} has sliders {', '.join(self.names)}, "
                              f"got {sorted(unknown)}")
-        controls = {name: self._slider(name, settings.get(name, ARTICLE_SETTINGS[name])) for name in self.names}
+        controls = {name: setting_slider(name, settings.get(name, ARTICLE_SETTINGS[name])) for name in self.names}
         super().__init__(controls, {n: ARTICLE_SETTINGS[n] for n in self.names})
         self.diagram = sections.diagram(section)
         first = self._compute(self._normalise(self.settings))
@@ -248,30 +279,11 @@ class SectionPanel(Panel):
         self.figure_view = _figure_view(self.figure.width_px)
         self.equations = w.Output()
         self.table = w.HTML()
-        groups = [w.VBox([w.HTML(f"<b>{caption}</b>"), *(controls[n] for n in group if n in controls)],
-                         layout=w.Layout(flex="1 1 13em", min_width="12em", margin="0 0.6em 0.2em 0"))
-                  for caption, group in self.GROUPS]
         self.widget = self._assemble(
             self._heading(f"<b>{self.title}</b> — move any slider; every number below follows."),
-            w.HBox(groups, layout=w.Layout(flex_flow="row wrap")),
+            setting_groups(controls),
             self.banner, self.figure_view, self.equations, self.table)
         self.refresh()
-
-    def _slider(self, name: str, value: float) -> w.ValueWidget:
-        if name == "eta":
-            value = as_real(name, value)
-            if value not in LEARNING_RATES:
-                raise ValueError(f"eta: expected one of the slider's rates {LEARNING_RATES}, got {value!r}")
-            return _rate_slider(value, LEARNING_RATES, width="5.2em")
-        lo, hi = self.WEIGHT_RANGE if name[0] in "wb" else self.UNIT_RANGE
-        value = as_real(name, value)
-        if not lo <= value <= hi:
-            raise ValueError(f"{name}: expected a value in [{lo}, {hi}], got {value!r}")
-        data = name[0] not in "wb"  # the data group's labels are longer: "target o1"
-        return w.FloatSlider(value=value, min=lo, max=hi, step=0.01, readout_format=".2f",
-                             description=name.replace("_", " "), continuous_update=True,
-                             layout=w.Layout(width="auto", height="26px", margin="1px 2px"),
-                             style={"description_width": "5.2em" if data else "2.2em"})
 
     def _compute(self, settings: Mapping[str, Any]) -> sections.SectionResult:
         return sections.section_result(self.section.key, settings)
