@@ -30,8 +30,8 @@ import numpy as np
 from . import names
 from .article import INPUTS, LEARNING_RATE, PARAMETERS, TARGETS, article_network, quantities
 from .formats import short
-from .functions import LOGISTIC
-from .network import forward
+from .functions import CROSS_ENTROPY, LOGISTIC
+from .network import Network, forward
 from .training import step
 from .validation import check_choice
 
@@ -113,6 +113,26 @@ def _output_first_error() -> float:
     """E_total after one update that moves the output layer first (the older order)."""
     updated = step(article_network(), INPUTS, TARGETS, LEARNING_RATE, order="output_first")
     return float(forward(updated, INPUTS, TARGETS).total)
+
+
+FIRST_ORDER_STEP = 2.0  # exercise 07.3's step size s
+
+
+def _mirrored() -> dict[str, float]:
+    """The article's network on its example mirrored: inputs swapped, targets swapped."""
+    return quantities(inputs=INPUTS[::-1], targets=TARGETS[::-1])
+
+
+def _cross_entropy() -> dict[str, float]:
+    """The article's network and example with the cross-entropy error instead of the squared one."""
+    net = article_network()
+    return quantities(Network(net.weights, net.biases, net.activations, CROSS_ENTROPY))
+
+
+def _squared_gradient(q: Values, *, biases: bool = False) -> float:
+    """|g|²: the sum of every weight's squared gradient (and the biases', on request)."""
+    names_ = [n for n, (kind, _, _) in PARAMETERS.items() if kind == "weights" or biases]
+    return sum(q[f"dE_d{n}"] ** 2 for n in names_)
 
 
 def random_cases() -> list[dict[str, float]]:
@@ -235,6 +255,35 @@ _TABLE = (
                  (lambda q: q["delta_o1"], BOTH_DELTAS),
                  (lambda q: q["delta_o2"], BOTH_DELTAS),
                  (lambda q: q["delta_o1"] * q["out_h1"], "a bias's input is always 1"))),
+    Exercise("07.1", "number", "dE_total/dw1 on a batch: the example and its mirror?",
+             "batch dE_dw1", lambda q: q["dE_dw1"] + _mirrored()["dE_dw1"],
+             "compute dE/dw1 for each example alone, then add the two", (
+                 (lambda q: (q["dE_dw1"] + _mirrored()["dE_dw1"]) / 2,
+                  "a batch's error is the sum of its examples' errors, and so is its gradient: add, don't average"),
+                 (lambda q: q["dE_dw1"], "the batch has two examples: add the mirrored one's gradient"),
+                 (lambda q: _mirrored()["dE_dw1"], "the batch has two examples: add the article's one's gradient"))),
+    Exercise("07.2", "number", "With cross-entropy error, what is delta_o1?", "delta_o1",
+             lambda q: _cross_entropy()["delta_o1"],
+             "delta_o1 = dE/dout_o1 · out_o1(1 - out_o1), with the cross-entropy's dE/dout", (
+                 (lambda q: q["delta_o1"],
+                  "that is the squared error's delta; with cross-entropy the slope cancels: out - target"),
+                 (lambda q: _cross_entropy()["dE_dout_o1"], "multiply dE/dout_o1 by the slope out_o1(1 - out_o1)"),
+                 (lambda q: -_cross_entropy()["delta_o1"], "check the sign: delta_o1 = out_o1 - target_o1"))),
+    Exercise("07.3", "number", f"To first order, E_total after a step s = {FIRST_ORDER_STEP:g}?",
+             "prediction", lambda q: q["E_total"] - FIRST_ORDER_STEP * _squared_gradient(q),
+             "E_total - s·|g|², |g|² the sum of the eight squared weight gradients", (
+                 (lambda q: q["E_total"] - FIRST_ORDER_STEP * sum(q[f"dE_d{n}"] for n, (kind, _, _)
+                                                                  in PARAMETERS.items() if kind == "weights"),
+                  "square each gradient: the change is -s·|g|², a sum of squares"),
+                 (lambda q: q["E_total"] - q["eta"] * _squared_gradient(q),
+                  f"take the step s = {FIRST_ORDER_STEP:g}, not the article's learning rate"),
+                 (lambda q: q["E_total"] - FIRST_ORDER_STEP * _squared_gradient(q, biases=True),
+                  "the biases stay fixed: only w1..w8's gradients count"),
+                 (lambda q: q["E_total"] + FIRST_ORDER_STEP * _squared_gradient(q),
+                  "a step against the gradient lowers E: E_total - s·|g|²"),
+                 (lambda q: FIRST_ORDER_STEP * _squared_gradient(q), "that is the predicted drop: subtract it from E_total"),
+                 (lambda q: quantities(learning_rate=FIRST_ORDER_STEP)["E_total_new"],
+                  "that is the error after the real step; to first order it is E_total - s·|g|²"))),
 )
 EXERCISES: Mapping[str, Exercise] = MappingProxyType({e.id: e for e in _TABLE})
 

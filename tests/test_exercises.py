@@ -16,6 +16,7 @@ from bp_helpers.article import ARTICLE_SETTINGS, INPUTS, LEARNING_RATE, PARAMETE
 from bp_helpers.exercises import EXERCISES, Exercise, Feedback, check
 from bp_helpers.functions import Logistic
 from bp_helpers.names import parameters as named_parameters
+from bp_helpers import backward, train  # notebook 07
 
 MARKS = {"right": "✔", "wrong": "✘", "unanswered": "…"}
 
@@ -66,6 +67,10 @@ def _right_numbers():
         "04.3": q["w4"] - q["eta"] * delta_h2 * q["i2"],
         "05.1": float(forward(article_network(**new_weights), INPUTS, TARGETS).total),
         "05.3": d1 + d2,
+        "07.1": float(backward(article_network(), forward(article_network(), [INPUTS, INPUTS[::-1]],
+                                                          [TARGETS, TARGETS[::-1]])).dE_dw[0][0, 0]),
+        "07.2": q["out_o1"] - q["target_o1"],
+        "07.3": q["E_total"] - exercises.FIRST_ORDER_STEP * sum(q[f"dE_dw{k}"] ** 2 for k in range(1, 9)),
     }
 
 
@@ -90,6 +95,8 @@ def _mistakes():
     slope_h2 = q["out_h2"] * (1 - q["out_h2"])
     output_first = step(article_network(), INPUTS, TARGETS, LEARNING_RATE, order="output_first")
     two_roads = "two roads, through o1 and o2: add both"
+    s = exercises.FIRST_ORDER_STEP  # notebook 07
+    g2 = sum(q[f"dE_dw{k}"] ** 2 for k in range(1, 9))
     return [
         ("00.1", _weight("h1", "o2"), "numbered by the neuron they feed into"),
         ("00.1", _weight("h1", "o1"), "w5 comes from h1"),
@@ -134,6 +141,18 @@ def _mistakes():
         ("05.3", d1, "collects both deltas"),
         ("05.3", d2, "collects both deltas"),
         ("05.3", d1 * q["out_h1"], "input is always 1"),
+        ("07.1", right["07.1"] / 2, "add, don't average"),
+        ("07.1", q["dE_dw1"], "add the mirrored one's gradient"),
+        ("07.1", right["07.1"] - q["dE_dw1"], "add the article's one's gradient"),
+        ("07.2", d1, "the slope cancels: out - target"),
+        ("07.2", (q["out_o1"] - q["target_o1"]) / (q["out_o1"] * (1 - q["out_o1"])), "multiply dE/dout_o1 by the slope"),
+        ("07.2", q["target_o1"] - q["out_o1"], "delta_o1 = out_o1 - target_o1"),
+        ("07.3", q["E_total"] - s * sum(q[f"dE_dw{k}"] for k in range(1, 9)), "square each gradient"),
+        ("07.3", q["E_total"] - q["eta"] * g2, "not the article's learning rate"),
+        ("07.3", q["E_total"] - s * (g2 + q["dE_db1"] ** 2 + q["dE_db2"] ** 2), "the biases stay fixed"),
+        ("07.3", q["E_total"] + s * g2, "lowers E"),
+        ("07.3", s * g2, "the predicted drop"),
+        ("07.3", float(train(article_network(), INPUTS, TARGETS, s, 1).errors[1]), "the error after the real step"),
     ]
 
 
