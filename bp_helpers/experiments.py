@@ -38,6 +38,7 @@ from .validation import as_count, as_float_array, as_positive, check_flag
 
 XOR_INPUTS: Array = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_TARGETS: Array = np.array([[0.0], [1.0], [1.0], [0.0]])
+XOR_LABELS: tuple[str, ...] = tuple(",".join(str(int(v)) for v in row) for row in XOR_INPUTS)  # "0,1"
 XOR_RATE = 2.0  # the learning rate for XOR (with the article's 0.5, the same runs take about 4x as many updates)
 XOR_STEPS = 5_000  # batch updates of the start search
 SEEDS = tuple(range(32))  # the seeds a search tries: Network.random(sizes, seed=s, shared_bias=False)
@@ -150,6 +151,7 @@ class StartSearch:
     learned: tuple[bool, ...]
     stuck: tuple[bool, ...]
     steps: int
+    final: Network  # every seed's network after training, stacked in the order of ``seeds``
 
     @property
     def learned_seed(self) -> int | None:
@@ -165,6 +167,10 @@ class StartSearch:
         """Final outputs of one seed's run, one row per example."""
         return self.outputs[self.seeds.index(seed)]
 
+    def network_of(self, seed: int) -> Network:
+        """One seed's network after training."""
+        return pick(self.final, self.seeds.index(seed))
+
 
 def search_starts(sizes: Sequence[int] = (2, 2, 1), seeds: Sequence[int] = SEEDS, inputs: Any = XOR_INPUTS,
                   targets: Any = XOR_TARGETS, learning_rate: float = XOR_RATE, steps: int = XOR_STEPS
@@ -178,7 +184,7 @@ def search_starts(sizes: Sequence[int] = (2, 2, 1), seeds: Sequence[int] = SEEDS
     learned = np.all(np.abs(run.outputs - t) < LEARNED_WITHIN, axis=(-2, -1))
     stuck = run.errors[-1] > STUCK_ABOVE
     return StartSearch(tuple(sizes), seeds, run.errors[-1], run.outputs, tuple(map(bool, learned)),
-                       tuple(map(bool, stuck)), steps)
+                       tuple(map(bool, stuck)), steps, run.network)
 
 
 @dataclass(frozen=True)
