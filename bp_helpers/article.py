@@ -13,9 +13,9 @@ from types import MappingProxyType
 from typing import Any
 
 from . import names
-from .network import Network, backward, forward
-from .training import Order, step, train, update
-from .validation import as_positive, as_real
+from .network import Network, check_data, forward
+from .training import Order, step, train
+from .validation import as_real
 
 # name -> (kind, layer, index), in the article's numbering (bp_helpers.names): w1, w2 feed h1
 # (from i1, i2), w3, w4 feed h2, w5, w6 feed o1, w7, w8 feed o2. So w2 is i2 -> h1, as the
@@ -148,6 +148,8 @@ def quantities(
 ) -> dict[str, float]:
     """Every quantity of the worked example by its article name, computed by the core.
 
+    The values of :func:`bp_helpers.worked_example` for the article's network (the updates
+    "simultaneous", the biases fixed, as the article does), with dnet/dw of every weight.
     Keys: the inputs ``i1, i2``, ``target_o1, target_o2``, ``w1..w8, b1, b2, eta``; the
     forward pass ``net_h1 .. out_o2``, ``E_o1, E_o2, E_total``; the backward pass
     ``dE_dout_o1``, ``dout_o1_dnet_o1``, ``delta_o1``, ``dnet_o1_dw5``, ``dE_dw5`` ...,
@@ -156,39 +158,14 @@ def quantities(
     """
     network = article_network() if network is None else network
     _check_2_2_2(network)
-    eta = float(as_positive("learning_rate", learning_rate))
-    fp = forward(network, inputs, targets)
-    if fp.inputs.shape[0] != 1:
-        raise ValueError(f"inputs: expected one example (the article's), got {fp.inputs.shape[0]}")
-    bp = backward(network, fp)
-    q: dict[str, float] = {"eta": eta, **parameters(network)}
-    for k in range(2):
-        i, h, o = f"i{k + 1}", f"h{k + 1}", f"o{k + 1}"
-        q[i], q[f"target_{o}"] = float(fp.inputs[0, k]), float(fp.targets[0, k])
-        for layer, node in ((0, h), (1, o)):
-            q[f"net_{node}"] = float(fp.net[layer][0, k])
-            q[f"out_{node}"] = float(fp.out[layer][0, k])
-            q[f"dE_dout_{node}"] = float(bp.dE_dout[layer][0, k])
-            q[f"dout_{node}_dnet_{node}"] = float(bp.dout_dnet[layer][0, k])
-            q[f"delta_{node}"] = float(bp.delta[layer][0, k])
-        q[f"E_{o}"] = float(fp.errors[0, k])
-        for j in range(2):  # the part of E_total reaching h_k through o_j
-            q[f"dE_o{j + 1}_dout_{h}"] = float(bp.contributions[0][0, j, k])
-    q["E_total"] = float(fp.total)
-    for name, (kind, layer, index) in PARAMETERS.items():
-        if kind == "weights":
-            j, k = index
-            q[f"dnet_{'ho'[layer]}{j + 1}_d{name}"] = float(bp.dnet_dw[layer][0, k])
-            q[f"dE_d{name}"] = float(bp.dE_dw[layer][index])
-        else:
-            q[f"dE_d{name}"] = float(bp.dE_db[layer][index])
-    updated = update(network, bp, eta)  # the article never moves its biases
-    for name, value in parameters(updated).items():
-        if name.startswith("w"):
-            q[f"{name}_new"] = value
-    after = forward(updated, fp.inputs, fp.targets)
-    q["out_o1_new"], q["out_o2_new"] = (float(v) for v in after.outputs[0])
-    q["E_total_new"] = float(after.total)
+    examples = check_data(network, inputs, targets)[0].shape[0]
+    if examples != 1:
+        raise ValueError(f"inputs: expected one example (the article's), got {examples}")
+    from .worked import worked_example  # worked -> steps -> article: imported when first needed
+    q = dict(worked_example(network, inputs, targets, learning_rate).values)
+    for p in names.parameters((2, 2, 2), shared_bias=True):  # dnet/dw of every weight, not just the
+        if p.kind == "weights":                               # first of a layer that a step shows
+            q.setdefault(f"dnet_{p.target}_d{p.name}", q[p.source if p.layer == 0 else f"out_{p.source}"])
     return q
 
 

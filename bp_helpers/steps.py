@@ -1,9 +1,11 @@
-"""Each section of the worked example as a list of steps: formula, numbers, result.
+"""A step of a worked example (formula, numbers, result) and the article's five sections.
 
-A step's formula is written once, with ``<name>`` placeholders for quantities of
-:func:`bp_helpers.article.quantities`. The same template renders symbolically (in the
-article's notation) and with the computed numbers substituted, so the substituted
-formula on screen is always the one that produced the value. Pure: no IPython here.
+A step's formula is written once, with ``<name>`` placeholders for quantities (of
+:func:`bp_helpers.article.quantities`, or of any :func:`bp_helpers.worked_example`). The
+same template renders symbolically (in the article's notation) and with the computed
+numbers substituted, so the substituted formula on screen is always the one that produced
+the value. The sections take their steps' templates from the worked example of the
+article's network: one mechanism for the article and any other network. Pure: no IPython here.
 """
 
 from __future__ import annotations
@@ -11,17 +13,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from .article import ARTICLE_SETTINGS, matches_printed
 from .formats import number
 from .verdicts import PRINTED_STEPS
 
-_PLACEHOLDER = re.compile(r"<(\w+)>")
+_PLACEHOLDER = re.compile(r"<(\w+(?:\[\d+\])?)>")  # <net_h1>, or <net_h1[2]> for example 2 of a batch
 _PARTIAL = re.compile(r"^d(\w+?)_d(\w+)$")
+_EXAMPLE = re.compile(r"^(\w+)\[(\d+)\]$")
 
 
 def symbol(name: str) -> str:
-    """LaTeX for a quantity name: ``dE_dw5`` -> a partial-derivative fraction, etc."""
+    """LaTeX for a quantity name: ``dE_dw5`` -> a partial-derivative fraction, etc.;
+    ``net_h1[2]`` (example 2 of a batch) -> net_{h1}^{(2)}."""
+    example = _EXAMPLE.match(name)
+    if example:
+        base, n = symbol(example.group(1)), example.group(2)
+        if base.endswith("^{+}"):  # out_o1_new[2]
+            return base[:-1] + f"({n})}}"
+        return rf"\left({base}\right)^{{({n})}}" if base.startswith(r"\frac") else f"{base}^{{({n})}}"
     if name.endswith("_new"):
         return symbol(name[:-4]) + "^{+}"
     if name == "eta":
@@ -34,8 +45,8 @@ def symbol(name: str) -> str:
     if partial:  # dout_o1_dnet_o1, dnet_o1_dw5, dE_o1_dout_h1
         top, bottom = partial.groups()
         return r"\frac{\partial " + symbol(top) + r"}{\partial " + symbol(bottom) + "}"
-    if re.fullmatch(r"[iwb]\d", name):
-        return f"{name[0]}_{{{name[1]}}}"
+    if re.fullmatch(r"[iwb]\d+", name):
+        return f"{name[0]}_{{{name[1:]}}}"
     head, _, tail = name.partition("_")
     return f"{head}_{{{tail}}}" if tail else name
 
@@ -85,15 +96,16 @@ class Step:
                 kept.append(side)
         return kept
 
-    def _one_line(self) -> str:
-        return " = ".join([self.name, *(" + ".join(text) for _, text in self._parts())])
+    def _one_line(self, parts: list[tuple[list[str], list[str]]]) -> str:
+        # this and _rows take the sides _parts() made, so that one rendering makes them once
+        return " = ".join([self.name, *(" + ".join(text) for _, text in parts)])
 
-    def _rows(self, width: int) -> list[tuple[int, int, int]]:
+    def _rows(self, parts: list[tuple[list[str], list[str]]], width: int) -> list[tuple[int, int, int]]:
         """How a long equation breaks over lines: (side, first term, last term + 1) per line.
 
         One '=' per line; a side too long for ``width`` characters breaks before a '+'."""
         rows = []
-        for i, (_, text) in enumerate(self._parts()):
+        for i, (_, text) in enumerate(parts):
             start, used = 0, len(self.name) + 3
             for k, term in enumerate(text):
                 if k > start and used + 3 + len(term) > width:
@@ -108,10 +120,10 @@ class Step:
         lines when its plain text is longer than ``width`` characters (what fits a 421 px
         column, at 150 % zoom)."""
         parts = self._parts()
-        if len(self._one_line()) <= width:
+        if len(self._one_line(parts)) <= width:
             return " = ".join([symbol(self.name), *(" + ".join(tex) for tex, _ in parts)])
         lines = []
-        for n, (i, a, b) in enumerate(self._rows(width)):
+        for n, (i, a, b) in enumerate(self._rows(parts, width)):
             lead = symbol(self.name) if n == 0 else ""
             joint = "&=" if a == 0 else r"&\quad +"
             lines.append(f"{lead} {joint} {' + '.join(parts[i][0][a:b])}")
@@ -126,12 +138,13 @@ class Step:
     def equation_text(self, width: int = 52) -> str:
         """Plain text of the same equation (what nbval compares), broken like the LaTeX when
         longer than ``width`` characters (a line of print in a 421 px column)."""
-        parts, one = self._parts(), self._one_line()
+        parts = self._parts()
+        one = self._one_line(parts)
         if len(one) <= width:
             return one
         indent = " " * len(self.name)
         lines = []
-        for n, (i, a, b) in enumerate(self._rows(width)):
+        for n, (i, a, b) in enumerate(self._rows(parts, width)):
             terms = " + ".join(parts[i][1][a:b])
             lead = self.name if n == 0 else indent
             lines.append(f"{lead} {'=' if a == 0 else '  +'} {terms}")
@@ -159,109 +172,61 @@ def _terms(expression: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Section:
-    """What a section shows: its steps, its figure and the part of the network it highlights."""
+    """What a section shows: its steps (by name, in its order), its figure and the part of the
+    network it highlights. The steps' formulas are the worked example's for the article's network."""
 
     key: str
     title: str
-    steps: tuple[tuple[str, str, str], ...]  # (name, tex, text)
+    names: tuple[str, ...]
     figure: str  # "network", "chain_w5" or "chain_w1" (drawn by bp_helpers.plots)
     highlight: tuple[str, ...] = ()
 
+    @property
+    def steps(self) -> tuple[tuple[str, str, str], ...]:
+        """(name, tex, text) of each step."""
+        templates = _article_templates()
+        return tuple((name, *templates[name]) for name in self.names)
+
     def compute(self, values: Mapping[str, float], *names: str) -> list[Step]:
         """The section's steps (or just ``names``) evaluated at ``values`` from ``quantities()``."""
-        known = [name for name, _, _ in self.steps]
-        unknown = [n for n in names if n not in known]
+        unknown = [n for n in names if n not in self.names]
         if unknown:
-            raise ValueError(f"names: expected steps of section {self.key!r} ({', '.join(known)}), got {unknown}")
-        missing = {n for _, tex, _ in self.steps for n in _PLACEHOLDER.findall(tex)} | set(known)
+            raise ValueError(f"names: expected steps of section {self.key!r} ({', '.join(self.names)}), got {unknown}")
+        steps = self.steps
+        missing = {n for _, tex, _ in steps for n in _PLACEHOLDER.findall(tex)} | set(self.names)
         missing -= set(values)
         if missing:
             raise ValueError(f"values: expected every quantity of quantities(), missing {sorted(missing)}")
         return [Step(name, tex, text, values, PRINTED_STEPS.get(name))
-                for name, tex, text in self.steps if not names or name in names]
-
-_DOT = r" \cdot "
+                for name, tex, text in steps if not names or name in names]
 
 
-def _logistic(node: str) -> tuple[str, str, str]:
-    return (f"out_{node}", rf"\frac{{1}}{{1 + e^{{-<net_{node}>}}}}", f"1/(1 + exp(-<net_{node}>))")
-
-
-def _net(node: str, w: tuple[str, str], src: tuple[str, str], bias: str) -> tuple[str, str, str]:
-    tex = " + ".join(f"<{a}>{_DOT}<{b}>" for a, b in zip(w, src)) + f" + <{bias}>{_DOT}1"
-    text = " + ".join(f"<{a}>*<{b}>" for a, b in zip(w, src)) + f" + <{bias}>*1"
-    return (f"net_{node}", tex, text)
-
-
-def _product(name: str, *factors: str) -> tuple[str, str, str]:
-    return (name, _DOT.join(f"<{f}>" for f in factors), "*".join(f"<{f}>" for f in factors))
-
-
-def _sum(name: str, *terms: str) -> tuple[str, str, str]:
-    return (name, " + ".join(f"<{t}>" for t in terms), " + ".join(f"<{t}>" for t in terms))
-
-
-def _slope(node: str) -> tuple[str, str, str]:
-    return (f"dout_{node}_dnet_{node}", rf"<out_{node}>\left(1 - <out_{node}>\right)",
-            f"<out_{node}>*(1 - <out_{node}>)")
-
-
-def _error_slope(node: str) -> tuple[str, str, str]:
-    return (f"dE_dout_{node}", rf"-\left(<target_{node}> - <out_{node}>\right)",
-            f"-(<target_{node}> - <out_{node}>)")
-
-
-def _half_square(target: str, out: str) -> tuple[str, str]:
-    return (rf"\tfrac{{1}}{{2}}\left(<{target}> - <{out}>\right)^{{2}}", f"1/2*(<{target}> - <{out}>)^2")
-
-
-def _sum_of_half_squares(name: str, *pairs: tuple[str, str]) -> tuple[str, str, str]:
-    tex, text = zip(*(_half_square(target, out) for target, out in pairs))
-    return (name, " + ".join(tex), " + ".join(text))
-
-
-def _new(w: str) -> tuple[str, str, str]:
-    return (f"{w}_new", rf"<{w}> - <eta>{_DOT}<dE_d{w}>", f"<{w}> - <eta>*<dE_d{w}>")
+@cache
+def _article_templates() -> dict[str, tuple[str, str]]:
+    """name -> (tex, text) of every step of the worked example of the article's network."""
+    from .article import INPUTS, LEARNING_RATE, TARGETS, article_network
+    from .worked import worked_example  # built on Step: imported once Step exists
+    example = worked_example(article_network(), INPUTS, TARGETS, LEARNING_RATE)
+    return {step.name: (step.tex, step.text) for step in example.steps}
 
 
 SECTIONS: Mapping[str, Section] = {s.key: s for s in (
-    Section("forward", "The forward pass", (
-        _net("h1", ("w1", "w2"), ("i1", "i2"), "b1"), _logistic("h1"),
-        _net("h2", ("w3", "w4"), ("i1", "i2"), "b1"), _logistic("h2"),
-        _net("o1", ("w5", "w6"), ("out_h1", "out_h2"), "b2"), _logistic("o1"),
-        _net("o2", ("w7", "w8"), ("out_h1", "out_h2"), "b2"), _logistic("o2"),
-    ), "network", ()),  # the forward pass uses every line: nothing is greyed out
-    Section("error", "The total error", (
-        ("E_o1", *_half_square("target_o1", "out_o1")),
-        ("E_o2", *_half_square("target_o2", "out_o2")),
-        _sum("E_total", "E_o1", "E_o2"),
-    ), "network", ("o1", "o2", "E_total")),
+    Section("forward", "The forward pass",
+            ("net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2"),
+            "network", ()),  # the forward pass uses every line: nothing is greyed out
+    Section("error", "The total error", ("E_o1", "E_o2", "E_total"), "network", ("o1", "o2", "E_total")),
     Section("output", "The backward pass: output layer", (
-        _error_slope("o1"), _slope("o1"), ("dnet_o1_dw5", "<out_h1>", "<out_h1>"),
-        _product("dE_dw5", "dE_dout_o1", "dout_o1_dnet_o1", "dnet_o1_dw5"),
-        _product("delta_o1", "dE_dout_o1", "dout_o1_dnet_o1"), _new("w5"),
-        _product("dE_dw6", "delta_o1", "out_h2"), _new("w6"),
-        _error_slope("o2"), _slope("o2"), _product("delta_o2", "dE_dout_o2", "dout_o2_dnet_o2"),
-        _product("dE_dw7", "delta_o2", "out_h1"), _new("w7"),
-        _product("dE_dw8", "delta_o2", "out_h2"), _new("w8"),
+        "dE_dout_o1", "dout_o1_dnet_o1", "dnet_o1_dw5", "dE_dw5", "delta_o1", "w5_new", "dE_dw6", "w6_new",
+        "dE_dout_o2", "dout_o2_dnet_o2", "delta_o2", "dE_dw7", "w7_new", "dE_dw8", "w8_new",
     ), "chain_w5", ("w5", "h1", "o1", "E_total")),
     Section("hidden", "The backward pass: hidden layer", (
-        _product("dE_o1_dout_h1", "delta_o1", "w5"), _product("dE_o2_dout_h1", "delta_o2", "w7"),
-        _sum("dE_dout_h1", "dE_o1_dout_h1", "dE_o2_dout_h1"), _slope("h1"),
-        ("dnet_h1_dw1", "<i1>", "<i1>"),
-        _product("dE_dw1", "dE_dout_h1", "dout_h1_dnet_h1", "dnet_h1_dw1"),
-        _product("delta_h1", "dE_dout_h1", "dout_h1_dnet_h1"), _new("w1"),
-        _product("dE_dw2", "delta_h1", "i2"), _new("w2"),
-        _product("dE_o1_dout_h2", "delta_o1", "w6"), _product("dE_o2_dout_h2", "delta_o2", "w8"),
-        _sum("dE_dout_h2", "dE_o1_dout_h2", "dE_o2_dout_h2"), _slope("h2"),
-        _product("delta_h2", "dE_dout_h2", "dout_h2_dnet_h2"),
-        _product("dE_dw3", "delta_h2", "i1"), _new("w3"),
-        _product("dE_dw4", "delta_h2", "i2"), _new("w4"),
+        "dE_o1_dout_h1", "dE_o2_dout_h1", "dE_dout_h1", "dout_h1_dnet_h1", "dnet_h1_dw1", "dE_dw1", "delta_h1",
+        "w1_new", "dE_dw2", "w2_new",
+        "dE_o1_dout_h2", "dE_o2_dout_h2", "dE_dout_h2", "dout_h2_dnet_h2", "delta_h2", "dE_dw3", "w3_new",
+        "dE_dw4", "w4_new",
     ), "chain_w1", ("w1", "i1", "h1", "o1", "o2", "E_total")),
     Section("update", "The update", (
-        *(_new(f"w{k}") for k in range(1, 9)),
-        _sum_of_half_squares("E_total_new", ("target_o1", "out_o1_new"), ("target_o2", "out_o2_new")),
-        _sum("dE_db1", "delta_h1", "delta_h2"), _sum("dE_db2", "delta_o1", "delta_o2"),
+        *(f"w{k}_new" for k in range(1, 9)), "E_total_new", "dE_db1", "dE_db2",
     ), "network", ()),
 )}
 

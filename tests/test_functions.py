@@ -1,14 +1,15 @@
 """Activation and error functions: their derivatives, and their numerical safety."""
 
+import re
 import warnings
 
 import numpy as np
 import pytest
 
-from bp_helpers import CROSS_ENTROPY, HALF_SQUARED_ERROR, LINEAR, LOGISTIC, RELU, TANH
+from bp_helpers import CROSS_ENTROPY, HALF_SQUARED_ERROR, LINEAR, LOGISTIC, MEAN_SQUARED_ERROR, RELU, TANH
 
 ACTIVATIONS = [LOGISTIC, TANH, RELU, LINEAR]
-ERRORS = [HALF_SQUARED_ERROR, CROSS_ENTROPY]
+ERRORS = [HALF_SQUARED_ERROR, CROSS_ENTROPY, MEAN_SQUARED_ERROR]
 H = 1e-6  # central differences: truncation ~H^2 * f''' ~ 1e-12, rounding ~1e-16 / H ~ 1e-10
 
 
@@ -44,6 +45,25 @@ def test_half_squared_error_is_the_articles():
     out_o1, target_o1 = np.array(0.751365069552), np.array(0.01)
     assert HALF_SQUARED_ERROR(out_o1, target_o1) == pytest.approx(0.274811083176)
     assert HALF_SQUARED_ERROR.derivative(out_o1, target_o1) == pytest.approx(0.741365069552)
+
+
+def test_mean_squared_error_is_the_mean_over_the_outputs():
+    # E = 1/n sum (target - out)^2: each output's share is divided by n, the number of outputs
+    out, target = np.array([[0.2, 0.7, 0.4]]), np.array([[0.0, 1.0, 0.5]])
+    np.testing.assert_allclose(MEAN_SQUARED_ERROR(out, target).sum(), np.mean((target - out) ** 2), rtol=1e-15)
+    np.testing.assert_allclose(MEAN_SQUARED_ERROR.derivative(out, target), 2 * (out - target) / 3, rtol=1e-15)
+    two = np.array([[0.2, 0.7]]), np.array([[0.0, 1.0]])  # with two outputs it is the article's error
+    np.testing.assert_allclose(MEAN_SQUARED_ERROR(*two), HALF_SQUARED_ERROR(*two), rtol=1e-15)
+
+
+@pytest.mark.parametrize("function", ACTIVATIONS + ERRORS, ids=lambda f: f.name)
+def test_every_function_carries_its_formulas_as_templates(function):
+    # what the worked example shows (bp_helpers.worked); the network never reads them
+    allowed = {"net", "out"} if function in ACTIVATIONS else {"out", "target", "n"}
+    for attribute in ("tex", "text", "derivative_tex", "derivative_text"):
+        template = getattr(function, attribute)
+        assert isinstance(template, str) and template
+        assert set(re.findall(r"<(\w+)>", template)) <= allowed, (attribute, template)
 
 
 def test_logistic_is_stable_for_nets_up_to_a_thousand():
