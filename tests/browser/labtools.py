@@ -7,6 +7,7 @@ through the DevTools protocol, without reloading the page).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -224,7 +225,7 @@ WRAPPED_JS = """root => [...root.querySelectorAll('.jp-RenderedText pre')].filte
 CUT_JS = """els => {
     const ctx = document.createElement("canvas").getContext("2d");
     return els.filter(l => {
-        if (!l.textContent.trim()) return false;
+        if (!l.textContent.trim() || l.offsetParent === null) return false;  // empty or hidden
         const css = getComputedStyle(l);
         ctx.font = css.font;
         const room = l.getBoundingClientRect().width - ["paddingLeft", "paddingRight", "borderLeftWidth",
@@ -301,7 +302,8 @@ def check_panel_fit(page, panel, where: str) -> None:
     height = page.viewport_size["height"]
     box = panel.evaluate("""el => {
         const r = e => e.getBoundingClientRect();
-        const sliders = [...el.querySelectorAll('.widget-slider, .widget-toggle-buttons, .widget-checkbox')];
+        const sliders = [...el.querySelectorAll('.widget-slider, .widget-toggle-buttons, .widget-checkbox')]
+            .filter(s => s.offsetParent !== null);  // not the ones in a closed accordion
         const fig = el.querySelector('img.bp-figure');
         return {top: Math.min(...sliders.map(s => r(s).top)), figure: fig ? r(fig).bottom : null,
                 right: r(el).right, widest: Math.max(...sliders.map(s => r(s).right))};
@@ -311,7 +313,8 @@ def check_panel_fit(page, panel, where: str) -> None:
         f"{where}: sliders to the figure's bottom span {box['figure'] - box['top']:.0f} px, "
         f"more than 1.5 screens of {height} px")
     assert box["widest"] <= box["right"] + 1, f"{where}: a control sticks out of the panel"
-    tracks = panel.locator(".widget-slider .noUi-target").evaluate_all("ts => ts.map(t => t.getBoundingClientRect().width)")
+    tracks = panel.locator(".widget-slider .noUi-target").evaluate_all(
+        "ts => ts.filter(t => t.offsetParent !== null).map(t => t.getBoundingClientRect().width)")
     assert min(tracks) >= 90, f"{where}: a slider's track is only {min(tracks):.0f} px long"
     cut = panel.locator(".widget-label, .widget-readout, button").evaluate_all(CUT_JS)
     assert cut == [], f"{where}: cut short: {cut}"
@@ -381,6 +384,66 @@ def exercise_panel(page, panel, where: str) -> None:
     wait_typeset(page)
 
 
+# Every change of the player's step caption, with the figure and the formula at that moment.
+RECORD_JS = """el => {
+    window.__bpFrames = [];
+    const note = () => window.__bpFrames.push({caption: el.querySelector('.bp-caption').innerText,
+        figure: el.querySelector('img.bp-figure').src, formula: el.querySelector('.widget-output').textContent});
+    new MutationObserver(note).observe(el, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+
+
+def exercise_player(page, player, where: str) -> None:
+    """Arrow keys on the step slider, then Play through every step to the end (each frame a new
+    figure and a new formula), Pause that holds, and Previous."""
+    from playwright.sync_api import expect
+
+    caption = player.locator(".bp-caption")
+    count = int(re.search(r"of (\d+)", caption.inner_text()).group(1))
+    first = player.locator("img.bp-figure").get_attribute("src")
+    player.locator(".bp-step .noUi-handle").focus()
+    page.keyboard.press("ArrowRight")
+    expect(caption).to_contain_text(f"step 2 of {count}")
+    page.wait_for_function("([el, before]) => el.querySelector('img.bp-figure').src !== before",
+                           arg=[player.element_handle(), first], timeout=UI_MS)
+    page.keyboard.press("ArrowLeft")
+    expect(caption).to_contain_text(f"step 1 of {count}")
+
+    speed = player.locator(".widget-slider").nth(1).locator(".noUi-handle")  # slow, normal, fast, fastest
+    speed.focus()
+    page.keyboard.press("ArrowRight")  # fast: 400 ms a step
+    player.evaluate(RECORD_JS)
+    player.get_by_role("button", name="Play").click()
+    expect(caption).to_contain_text(f"step {count} of {count}", timeout=count * 1_000 + UI_MS)
+    page.wait_for_timeout(600)  # the last formula is typeset a moment after its figure
+    # the player shows a step's caption first, then its figure, then (typeset) its formula:
+    # every step from 2 on must bring a new figure and a new formula while its caption shows
+    records = page.evaluate("window.__bpFrames")
+    new_figure, new_formula = set(), set()
+    for before, now in itertools.pairwise(records):
+        k = int(re.search(r"step (\d+) of", now["caption"]).group(1))
+        if now["figure"] != before["figure"]:
+            new_figure.add(k)
+        if now["formula"] != before["formula"] and now["formula"].strip():
+            new_formula.add(k)
+    every = set(range(2, count + 1))
+    assert every <= new_figure, f"{where}: steps without a new figure: {sorted(every - new_figure)}"
+    assert every <= new_formula, f"{where}: steps without a new formula: {sorted(every - new_formula)}"
+    expect(player.get_by_role("button", name="Play")).to_be_visible()  # it stopped at the end
+
+    player.get_by_role("button", name="Play").click()  # from the end, Play starts again at step 1
+    expect(caption).to_contain_text(f"step 3 of {count}", timeout=UI_MS)
+    player.get_by_role("button", name="Pause").click()
+    held = caption.inner_text()
+    page.wait_for_timeout(1_200)  # three steps' time at this speed
+    assert caption.inner_text() == held, f"{where}: Pause did not hold ({held} -> {caption.inner_text()})"
+    k = int(re.search(r"step (\d+) of", held).group(1))
+    player.get_by_role("button", name="Previous").click()
+    expect(caption).to_contain_text(f"step {k - 1} of {count}")
+    wait_idle(page)
+    wait_typeset(page)
+
+
 def stored(path: Path) -> tuple[int, int, int]:
     """Code cells, stored figures, and widget panels (cells whose output nbval ignores)."""
     cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
@@ -405,7 +468,11 @@ def check_notebook(lab, page, path: Path) -> None:
     found = nb.locator(".bp-panel")
     expect(found).to_have_count(panels)
     for k in range(panels):
-        exercise_panel(page, found.nth(k), f"{path.stem} panel {k + 1}")
+        panel = found.nth(k)
+        if "bp-player" in (panel.get_attribute("class") or ""):
+            exercise_player(page, panel, f"{path.stem} player")
+        else:
+            exercise_panel(page, panel, f"{path.stem} panel {k + 1}")
     assert_no_errors(nb)
     widths = {}
     for size in SIZES:
