@@ -2,24 +2,73 @@
 
 Each view renders as Markdown/HTML for the reader and has a plain-text twin
 (``__repr__``) carrying the same numbers, because plain text is what nbval compares.
+
+Beside each value a view shows the number a worked example prints for it, with ✓ or ✗
+(:mod:`bp_helpers.verdicts`): the article's for the article's network (by default, and
+only then), another worked example's when given as ``printed``, none for any other network.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 
 import textwrap
 
 from . import verdicts
+from .article import ARTICLE_SETTINGS
 from .formats import number
-from .steps import Step, at_article_settings
+from .steps import Step, _article_templates, at_article_settings
+from .verdicts import PrintedNumbers, Verdict
 
 WIDTH = 52  # characters of print that fit one line of a 421 px column (150 % zoom)
 
+# The settings a worked example of the article's network is given (w1..w8, b1, b2, i1, i2,
+# the targets), and the steps that carry its activation and error function.
+_GIVEN = re.compile(r"[wb]\d+|i\d+|target_\w+")
+_FUNCTION_STEP = re.compile(r"(?:d?out_[a-z]\d+(?:_dnet_[a-z]\d+)?|E_o\d+|dE_dout_o\d+)")
 
-def _verdict(step: Step, article_settings: bool) -> str:
-    return verdicts.of_step(step.name, step.value, article_settings).line()
+
+def of_article_network(steps: Sequence[Step]) -> bool:
+    """True when ``steps`` are the worked example of the article's network: its 2-2-2 shape
+    with shared biases b1, b2, one example, logistic neurons and the half squared error
+    (at any settings). Another network's steps never get the article's numbers."""
+    given = {k for k in steps[0].values if _GIVEN.fullmatch(k)}
+    if given != set(ARTICLE_SETTINGS) - {"eta"}:
+        return False
+    templates = _article_templates()
+    return all((s.tex, s.text) == templates[s.name] for s in steps
+               if _FUNCTION_STEP.fullmatch(s.name) and s.name in templates)
+
+
+def _check_printed(printed: object) -> PrintedNumbers | None:
+    if printed is not None and not isinstance(printed, PrintedNumbers):
+        raise TypeError(f"printed: expected the numbers a worked example prints (verdicts.PrintedNumbers, "
+                        f"e.g. a published example's .printed_numbers()), or None for the article's, "
+                        f"got {type(printed).__name__}")
+    return printed
+
+
+class _Verdicts:
+    """Which printed numbers a view's steps are compared with, and the verdict on each."""
+
+    def __init__(self, steps: Sequence[Step], printed: PrintedNumbers | None) -> None:
+        self.printed = _check_printed(printed)
+        self.article = printed is None and of_article_network(steps)
+        self.article_settings = at_article_settings(steps[0].values)
+
+    @property
+    def source(self) -> str | None:
+        """The printed numbers' label ('article', 'printed' ...), or None when there are none."""
+        return self.printed.source if self.printed is not None else "article" if self.article else None
+
+    def of(self, step: Step) -> Verdict:
+        if self.printed is not None:
+            return self.printed.verdict(step.name, step.value)
+        if self.article:
+            return verdicts.of_step(step.name, step.value, self.article_settings)
+        return Verdict(None, None)
 
 
 def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, code_first: bool = False) -> str:
@@ -45,56 +94,69 @@ def _check(steps: Sequence[Step]) -> Sequence[Step]:
 
 
 class StepsView:
-    """A section's steps as equations, each with the article's printed value beside it."""
+    """Steps as equations, each with the printed value beside it: the article's for the
+    article's network, ``printed``'s when given (another worked example's numbers)."""
 
-    def __init__(self, steps: Sequence[Step]) -> None:
+    def __init__(self, steps: Sequence[Step], printed: PrintedNumbers | None = None) -> None:
         self.steps = _check(steps)
-        self.article_settings = at_article_settings(self.steps[0].values)
+        self._verdicts = _Verdicts(self.steps, printed)
+        self.article_settings = self._verdicts.article_settings
 
     def _repr_markdown_(self) -> str:
         lines = []
         for s in self.steps:
-            verdict = _verdict(s, self.article_settings)
+            verdict = self._verdicts.of(s).line()
             lines.append(f"$${s.equation_tex()}$$" + (f"\n\n{verdict}" if verdict else ""))
         return "\n\n".join(lines)
 
     def __repr__(self) -> str:
         lines = []
         for s in self.steps:
-            verdict = _verdict(s, self.article_settings)
+            verdict = self._verdicts.of(s).line()
             lines.append(s.equation_text() + ("\n" + textwrap.fill(verdict, WIDTH, initial_indent="    ",
                                                                    subsequent_indent="      ") if verdict else ""))
         return "\n".join(lines)
 
 
 class SummaryTable:
-    """quantity | computed | article (with its mark), for every step of a section."""
+    """quantity | computed | article (with its mark), for every step of a section.
+
+    With ``printed`` (another worked example's numbers) the last column is theirs, headed
+    by their label; for a network that is neither, there is no such column.
+    """
 
     COLUMNS = ("quantity", "computed", "article")
 
-    def __init__(self, steps: Sequence[Step]) -> None:
+    def __init__(self, steps: Sequence[Step], printed: PrintedNumbers | None = None) -> None:
         self.steps = _check(steps)
-        self.article_settings = at_article_settings(self.steps[0].values)
+        self._verdicts = _Verdicts(self.steps, printed)
+        self.article_settings = self._verdicts.article_settings
+        source = self._verdicts.source
+        self.columns: tuple[str, ...] = self.COLUMNS[:2] + ((source,) if source else ())
 
-    def rows(self) -> list[tuple[str, str, str]]:
+    def rows(self) -> list[tuple[str, ...]]:
         """The table's cells as text (n/a: the article's number, but not at its settings)."""
-        def article(s: Step) -> str:
-            v = verdicts.of_step(s.name, s.value, self.article_settings)
+        def printed(s: Step) -> str:
+            v = self._verdicts.of(s)
             if v.printed is None:
                 return "—"
             return f"{v.printed} {'n/a' if v.match is None else v.mark}"
-        return [(s.name, number(s.value), article(s)) for s in self.steps]
+        if len(self.columns) == 2:
+            return [(s.name, number(s.value)) for s in self.steps]
+        return [(s.name, number(s.value), printed(s)) for s in self.steps]
 
     @property
     def all_match(self) -> bool:
         """Every printed value reproduced (a known erratum counts as a difference)."""
-        return all(s.match is not False for s in self.steps)
+        if self._verdicts.article:
+            return all(s.match is not False for s in self.steps)
+        return all(self._verdicts.of(s).match is not False for s in self.steps)
 
     def _repr_html_(self) -> str:
-        return _html_table(self.COLUMNS, self.rows(), code_first=True)
+        return _html_table(self.columns, self.rows(), code_first=True)
 
     def __repr__(self) -> str:
-        return _text_table(self.COLUMNS, self.rows())
+        return _text_table(self.columns, self.rows())
 
 
 def key_numbers(values: Mapping[str, float], names: Sequence[str], per_line: int = 3) -> str:

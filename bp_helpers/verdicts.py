@@ -7,7 +7,9 @@ the article itself gets off (docs/errata.md), why. Pure: floats and strings only
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from .article import (CLOSING_SOURCES, KNOWN_DIFFERENCES, LEARNING_RATE, PRINTED, PRINTED_CLOSING, STEPS,
                       as_printed, matches_printed)
@@ -29,6 +31,7 @@ class Verdict:
     match: bool | None  # None: nothing printed, or not at the article's settings
     note: str = ""  # why the article is off, or where its number really comes from
     rounded: str = ""  # the computed value rounded to the printed digits
+    source: str = "article"  # whose number it is: the article's, or another worked example's
 
     @property
     def mark(self) -> str:
@@ -36,19 +39,52 @@ class Verdict:
         return "" if self.match is None else MATCH if self.match else DIFFER
 
     def line(self) -> str:
-        """'article: 0.298371109 ✓' (with the note in brackets), or '' when nothing is printed."""
+        """'article: 0.298371109 ✓' (with the note in brackets), or '' when nothing is printed.
+        Another worked example's number is labelled with its source instead of 'article'."""
         if self.printed is None:
             return ""
         if self.match is None:
-            return f"article: {self.printed} (at the article's settings, not these)"
-        return f"article: {self.printed} {self.mark}" + (f" ({self.note})" if self.note else "")
+            return f"{self.source}: {self.printed} (at the article's settings, not these)"
+        return f"{self.source}: {self.printed} {self.mark}" + (f" ({self.note})" if self.note else "")
 
 
-def compare(value: float, printed: str, note_if_off: str = "") -> Verdict:
-    """``value`` beside a number as the article prints it: a match when it rounds to the same digits."""
+def compare(value: float, printed: str, note_if_off: str = "", source: str = "article") -> Verdict:
+    """``value`` beside a number as the article (or ``source``) prints it: a match when it
+    rounds to the same digits."""
     rounded = as_printed(value, printed)
     match = rounded == printed
-    return Verdict(printed, match, "" if match else note_if_off, rounded)
+    return Verdict(printed, match, "" if match else note_if_off, rounded, source)
+
+
+@dataclass(frozen=True)
+class PrintedNumbers:
+    """The numbers one worked example prints, by our name of each quantity, as printed.
+
+    ``source`` labels them beside a computed value ('printed', 'page'); ``notes`` says,
+    for a number that does not match, why (as ``article.KNOWN_DIFFERENCES`` does for the
+    article's). Views take one as their ``printed`` argument: see :mod:`bp_helpers.display`.
+    """
+
+    source: str
+    numbers: Mapping[str, str]
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.source, str) or not self.source:
+            raise TypeError(f"source: expected a short label such as 'printed', got {self.source!r}")
+        for text in self.numbers.values():
+            as_printed(0.0, text)  # a number as printed, e.g. '-0.1360': refused early otherwise
+        unknown = set(self.notes) - set(self.numbers)
+        if unknown:
+            raise ValueError(f"notes: expected notes on printed numbers only, got {sorted(unknown)}")
+        object.__setattr__(self, "numbers", MappingProxyType(dict(self.numbers)))
+        object.__setattr__(self, "notes", MappingProxyType(dict(self.notes)))
+
+    def verdict(self, name: str, value: float) -> Verdict:
+        """The computed ``value`` of quantity ``name`` beside the number printed for it, if any."""
+        if name not in self.numbers:
+            return Verdict(None, None, source=self.source)
+        return compare(value, self.numbers[name], self.notes.get(name, ""), self.source)
 
 
 def of_step(name: str, value: float, article_settings: bool) -> Verdict:
