@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Two workers; a notebook's cells must stay on one worker (nbval shares one kernel).
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: setup lab test notebooks bench clean
+.PHONY: setup lab test notebooks bench student slides handouts clean
 
 setup: $(STAMP)
 
@@ -36,10 +36,23 @@ test: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python tools/refresh_notebooks.py
 
+# Classroom kit, beside the two commands: built from the stored notebooks into build/ (git-ignored).
+# The student edition: solutions replaced by stubs, worked solutions removed (tools/build_student.py).
+student: $(STAMP)
+	$(BIN)/python -m tools.build_student
+
+# One offline reveal.js deck per notebook, with reveal.js and MathJax copied beside (tools/build_slides.py).
+slides: $(STAMP)
+	$(BIN)/python -m tools.build_slides
+
+# PDFs in A4 and US Letter, and a booklet of all, printed by headless Chromium (tools/build_handouts.py).
+handouts: $(STAMP)
+	$(BIN)/python -m tools.build_handouts
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_training.py
 	$(BIN)/python benchmarks/bench_panels.py
 	$(BIN)/python benchmarks/bench_browser.py
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache .hypothesis
+	rm -rf $(VENV) artifacts build .pytest_cache .hypothesis
