@@ -1,0 +1,168 @@
+"""A slider panel generated for any small network: one slider per weight and bias.
+
+:class:`NetworkPanel` takes a network as :func:`bp_helpers.worked_example` does (any layer
+sizes the diagram can draw, any activations and error function carrying their formulas,
+one example) and gives every parameter a slider over [-5, 5], named as the worked example
+names it (w1.., b1..) and grouped by layer. A move recomputes the whole worked example:
+the diagram (:class:`bp_helpers.diagrams.NetworkDiagram` with every delta, gradient and
+update on it, drawn once as SVG whose texts are replaced, :class:`bp_helpers.rendering.LiveSVG`),
+a line with the error before and after one update, a few key steps typeset a moment later,
+and a table of every step. Built on :class:`bp_helpers.widgets.Panel`; ipywidgets only.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as w
+
+from . import names
+from .diagrams import NetworkDiagram
+from .display import StepsView, SummaryTable, key_numbers
+from .formats import short
+from .network import Network, _check_network, check_data
+from .rendering import LiveSVG
+from .verdicts import PrintedNumbers
+from .widgets import Panel, _figure_view, _text_output, setting_slider
+from .worked import WorkedExample, worked_example
+
+__all__ = ["MAX_SLIDERS", "NetworkPanel"]
+
+MAX_SLIDERS = 48  # weights and biases: more sliders than fit a screen beside the figure
+
+
+class NetworkPanel(Panel):
+    """Sliders for every weight and bias of ``network``, driving its whole worked example.
+
+    ``NetworkPanel(network, inputs, targets, learning_rate)``: the inputs, targets and
+    learning rate stay fixed; every weight and bias starts at the network's value (which
+    must lie in the sliders' range [-5, 5]) and the reset button returns there. ``order``,
+    ``update_biases`` as in :func:`bp_helpers.worked_example`; ``printed`` as in
+    :class:`bp_helpers.display.StepsView` (by default the article's numbers for the
+    article's network only). ``last`` is the :class:`bp_helpers.worked.WorkedExample`
+    at the current settings.
+    """
+
+    title = "Your network"
+
+    def __init__(self, network: Network, inputs: Any, targets: Any, learning_rate: float = 0.5, *,
+                 order: str = "simultaneous", update_biases: bool = False,
+                 printed: PrintedNumbers | None = None) -> None:
+        _check_network(network)
+        if network.config_shape:
+            raise ValueError(f"network: expected a single network, got one stacked {network.config_shape}")
+        x, _ = check_data(network, inputs, targets)
+        if x.shape[0] != 1:
+            raise ValueError(f"inputs: expected one example for the panel, got a batch of {x.shape[0]}")
+        # the worked example checks everything else (sizes, functions, learning rate, flags) and names it
+        first = worked_example(network, inputs, targets, learning_rate, order=order, update_biases=update_biases)
+        if len(first.parameters) > MAX_SLIDERS:
+            raise ValueError(f"network: expected at most {MAX_SLIDERS} weights and biases to give each a slider, "
+                             f"got {len(first.parameters)} (sizes {network.sizes})")
+        self._network, self._data = network, (inputs, targets, learning_rate)
+        self._order, self._update_biases = order, update_biases
+        self.printed = printed
+        StepsView(first.steps[:1], printed)  # refuses anything but printed numbers, now rather than on a move
+        start = {name: first.values[name] for name in first.parameters}
+        controls = {name: setting_slider(name, value) for name, value in start.items()}
+        super().__init__(controls, start)
+        self.reset_button.description = "Back to the start"
+        self.reset_button.tooltip = "Put every weight and bias back to the network's own value"
+        self.sizes = network.sizes
+        self._where = {p.name: p for p in names.parameters(self.sizes, self.shared_bias)}
+        self.diagram = NetworkDiagram(self.sizes, shared_bias=self.shared_bias, updates=True, backward=True)
+        self.figure = LiveSVG(self.diagram.draw(first.values), self.diagram.texts(first.values))
+        self.banner = w.HTML()
+        self.figure_view = _figure_view(self.figure.width_px)
+        self.equations = w.Output()
+        self.table = w.HTML()
+        self.widget = self._assemble(
+            self._heading(f"<b>{self.title}</b> {'-'.join(map(str, self.sizes))} — move any weight or bias; "
+                          f"every number below follows."),
+            self.groups(), self.banner, self.figure_view, self.equations, self.table)
+        self.refresh()
+
+    # -- what it is made of -----------------------------------------------------------------------
+
+    @property
+    def shared_bias(self) -> bool:
+        """One bias a layer (the article's b1, b2) rather than one a neuron."""
+        return all(len(b) == 1 for b, n in zip(self._network.biases, self.sizes[1:]) if n > 1)
+
+    def layers(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(caption, parameter names) of each layer: its weights, then its biases."""
+        hidden = len(self.sizes) - 2
+        parameters = names.parameters(self.sizes, self.shared_bias)
+        out = []
+        for layer in range(len(self.sizes) - 1):
+            if layer == hidden:
+                caption = "output layer"
+            else:
+                caption = "hidden layer" if hidden == 1 else f"hidden layer {layer + 1}"
+            out.append((caption, tuple(p.name for p in parameters if p.layer == layer)))
+        return out
+
+    def groups(self) -> w.HBox:
+        """The sliders in one captioned group a layer, side by side, wrapping when narrow."""
+        boxes = [w.VBox([w.HTML(f"<b>{caption}</b>"), *(self.controls[n] for n in group)],
+                        layout=w.Layout(flex="1 1 13em", min_width="12em", margin="0 0.6em 0.2em 0"))
+                 for caption, group in self.layers()]
+        return w.HBox(boxes, layout=w.Layout(flex_flow="row wrap"))
+
+    def network_at(self, settings: Mapping[str, float]) -> Network:
+        """The network with its weights and biases set to ``settings`` (names as the sliders')."""
+        arrays = {"weights": [a.copy() for a in self._network.weights], "biases": [a.copy() for a in self._network.biases]}
+        for name, p in self._where.items():
+            arrays[p.kind][p.layer][p.index] = settings[name]
+        return Network(tuple(arrays["weights"]), tuple(arrays["biases"]), self._network.activations,
+                       self._network.error)
+
+    # -- computing and showing ----------------------------------------------------------------
+
+    def _compute(self, settings: Mapping[str, Any]) -> WorkedExample:
+        inputs, targets, eta = self._data
+        return worked_example(self.network_at(settings), inputs, targets, eta, order=self._order,
+                              update_biases=self._update_biases)
+
+    def key_names(self, example: WorkedExample | None = None) -> list[str]:
+        """The steps the panel typesets: the error, the first weight's gradient the long way
+        (through every layer) and its update, and the error after the update."""
+        example = self.last if example is None else example
+        first = next(iter(example.parameters))
+        return [n for n in ("E_total", f"dE_d{first}", f"{first}_new", "E_total_new") if n in example]
+
+    def _show(self, example: WorkedExample) -> None:
+        v = example.values
+        self.banner.value = html.escape(
+            f"E_total = {short(v['E_total'])}; after one update (η = {short(v['eta'])}): "
+            f"{short(v['E_total_new'])}", quote=False)
+        self.figure_view.value = self.figure.render(self.diagram.texts(v)).encode()
+        self.table.value = SummaryTable(example.steps, self.printed)._repr_html_()
+        view = StepsView([example[n] for n in self.key_names(example)], self.printed)
+        output = _text_output(repr(view), view._repr_markdown_())
+        self._show_later(lambda: setattr(self.equations, "outputs", (output,)))
+
+    def _failed(self, message: str) -> None:
+        self.banner.value = html.escape(message, quote=False)
+
+    def starting_point(self) -> str:
+        """What the panel shows before anyone moves a slider (what the checked cell after it prints)."""
+        inputs, targets, eta = self._data
+        example = worked_example(self._network, inputs, targets, eta, order=self._order,
+                                 update_biases=self._update_biases)
+        return "\n".join(["The panel starts at the network's own values:",
+                          key_numbers(example.values, self.key_names(example), per_line=1),
+                          "Moving a slider changes the panel, not this text."])
+
+    def summary(self) -> str:
+        """What the panel computed at its current settings, in plain text."""
+        moved = {n: v for n, v in self.settings.items() if v != self._initial[n]}
+        state = ("at the network's own values" if not moved else
+                 "moved: " + ", ".join(f"{n} = {short(v, 3)}" for n, v in moved.items()))
+        view = StepsView([self.last[n] for n in self.key_names()], self.printed)
+        head = textwrap.fill(f"{self.title} {'-'.join(map(str, self.sizes))}, {state}", 52,
+                             subsequent_indent="  ")
+        return "\n".join([head, repr(view)])
