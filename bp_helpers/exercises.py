@@ -32,7 +32,9 @@ from .article import INPUTS, LEARNING_RATE, PARAMETERS, TARGETS, article_network
 from .formats import short
 from .functions import CROSS_ENTROPY, LOGISTIC
 from .network import Network, forward
+from .published import EXAMPLES as PUBLISHED
 from .training import step
+from .worked import worked_example
 from .validation import check_choice
 
 Kind = Literal["number", "function", "name"]
@@ -133,6 +135,29 @@ def _squared_gradient(q: Values, *, biases: bool = False) -> float:
     """|g|²: the sum of every weight's squared gradient (and the biases', on request)."""
     names_ = [n for n, (kind, _, _) in PARAMETERS.items() if kind == "weights" or biases]
     return sum(q[f"dE_d{n}"] ** 2 for n in names_)
+
+
+def _page(key: str, **options: bool) -> dict[str, float]:
+    """Every value of a published example's worked example (notebook 06), by our names."""
+    example = PUBLISHED[key]
+    return dict(worked_example(example.network(), example.inputs, example.targets, example.rate,
+                               update_biases=options.get("update_biases", example.update_biases)).values)
+
+
+def _printed(key: str, name: str) -> float:
+    """The number a published page prints for our quantity ``name``, read from its digits."""
+    (text,) = (p.printed for p in PUBLISHED[key].printed if p.ours == name)
+    return float(text)
+
+
+def _page_after_its_rounded_update(key: str) -> float:
+    """E_total of a 2-1 page's neuron after the update, from its new w1, w2, b1 as the page prints them."""
+    example, values = PUBLISHED[key], _page(key)
+    rounded = {n: _printed(key, f"{n}_new") if any(p.ours == f"{n}_new" for p in example.printed) else values[n]
+               for n in ("w1", "w2", "b1")}
+    network = Network.from_layers([[[rounded["w1"], rounded["w2"]]]], [[rounded["b1"]]], example.activation,
+                                  example.error)
+    return float(forward(network, example.inputs, example.targets).total)
 
 
 def random_cases() -> list[dict[str, float]]:
@@ -255,6 +280,31 @@ _TABLE = (
                  (lambda q: q["delta_o1"], BOTH_DELTAS),
                  (lambda q: q["delta_o2"], BOTH_DELTAS),
                  (lambda q: q["delta_o1"] * q["out_h1"], "a bias's input is always 1"))),
+    Exercise("06.1", "number", "Sghosh's neuron: dL/dw12, to 6 digits?", "dL/dw12",
+             lambda q: _page("sghosh")["dE_dw2"], "dL/dw12 = (y_pred - y) · y_pred(1 - y_pred) · x2", (
+                 (lambda q: _printed("sghosh", "dE_dw2"),
+                  "that is the page's figure, from a dL/dz cut to four decimals: keep every digit"),
+                 (lambda q: _page("sghosh")["dE_dout_o1"] * _page("sghosh")["i2"],
+                  "multiply by the sigmoid's slope y_pred(1 - y_pred)"),
+                 (lambda q: _page("sghosh")["dE_dw1"], "w12 carries x2: dL/dw12 = dL/dz · x2"),
+                 (lambda q: -_page("sghosh")["dE_dw2"], "check the sign: dL/dy_pred = y_pred - y"))),
+    Exercise("06.2", "number", "fiqlab's 2-2-1 network: dE_total/dw1?", "dE_dw1",
+             lambda q: _page("fiqlab")["dE_dw1"], "dE/dw1 = delta_o1 · w5 · out_h1(1 - out_h1) · i1", (
+                 (lambda q: q["dE_dw1"],
+                  "that is the article's: with one output, h1 reaches the error through o1 only"),
+                 (lambda q: _page("fiqlab")["delta_o1"] * _page("fiqlab")["w5"] * _page("fiqlab")["i1"],
+                  "multiply by h1's slope out_h1(1 - out_h1)"),
+                 (lambda q: _page("fiqlab")["delta_o1"] * _page("fiqlab")["w6"] * _page("fiqlab")["dout_h1_dnet_h1"]
+                  * _page("fiqlab")["i1"], "h1's road to o1 runs through w5; w6 comes from h2"),
+                 (lambda q: _page("fiqlab")["delta_h1"] * _page("fiqlab")["i2"], "w1 carries i1, not i2"))),
+    Exercise("06.3", "number", "Sghosh's neuron: its loss after the update?", "the new loss",
+             lambda q: _page("sghosh")["E_total_new"],
+             "update w11, w12 and b, then z, y_pred and 1/2 (y - y_pred)^2 again", (
+                 (lambda q: _page("sghosh")["E_total"], "run the forward pass again with the new w11, w12 and b"),
+                 (lambda q: _page("sghosh", update_biases=False)["E_total_new"],
+                  "the page updates b too: b_new = b - η·dL/db"),
+                 (lambda q: _page_after_its_rounded_update("sghosh"),
+                  "that is from the page's new weights rounded to four decimals: keep every digit"))),
     Exercise("07.1", "number", "dE_total/dw1 on a batch: the example and its mirror?",
              "batch dE_dw1", lambda q: q["dE_dw1"] + _mirrored()["dE_dw1"],
              "compute dE/dw1 for each example alone, then add the two", (

@@ -17,6 +17,7 @@ from bp_helpers.exercises import EXERCISES, Exercise, Feedback, check
 from bp_helpers.functions import Logistic
 from bp_helpers.names import parameters as named_parameters
 from bp_helpers import backward, train  # notebook 07
+from bp_helpers.published import FIQLAB, SGHOSH  # notebook 06
 
 MARKS = {"right": "✔", "wrong": "✘", "unanswered": "…"}
 
@@ -45,6 +46,34 @@ def _delta(out, target):
     return (out - target) * out * (1 - out)
 
 
+def _sigmoid(x):
+    return 1 / (1 + math.exp(-x))
+
+
+def _sghosh_by_hand(*, update_bias=True, new=None):
+    """Sghosh's neuron worked by hand from its page's data: gradients, update, loss after it."""
+    ((w11, w12),), (b,), (x1, x2), (y,), eta = SGHOSH.weights[0], SGHOSH.biases[0], SGHOSH.inputs, \
+        SGHOSH.targets, SGHOSH.learning_rate
+    out = _sigmoid(w11 * x1 + w12 * x2 + b)
+    dz = (out - y) * out * (1 - out)
+    w11n, w12n, bn = new or (w11 - eta * dz * x1, w12 - eta * dz * x2, b - eta * dz if update_bias else b)
+    after = _sigmoid(w11n * x1 + w12n * x2 + bn)
+    return {"E": 0.5 * (y - out) ** 2, "dE_dout": out - y, "dz": dz, "dE_dw1": dz * x1, "dE_dw2": dz * x2,
+            "E_new": 0.5 * (y - after) ** 2}
+
+
+def _fiqlab_by_hand():
+    """fiqlab's 2-2-1 network by hand: h1's one road to the error, through o1."""
+    ((w1, w2), (w3, w4)), ((w5, w6),) = FIQLAB.weights
+    (bh,), (bo,) = FIQLAB.biases
+    (i1, i2), (t,) = FIQLAB.inputs, FIQLAB.targets
+    h1, h2 = _sigmoid(w1 * i1 + w2 * i2 + bh), _sigmoid(w3 * i1 + w4 * i2 + bh)
+    o = _sigmoid(w5 * h1 + w6 * h2 + bo)
+    d_o = (o - t) * o * (1 - o)
+    return {"d_o": d_o, "w5": w5, "w6": w6, "slope_h1": h1 * (1 - h1), "i1": i1, "i2": i2,
+            "dE_dw1": d_o * w5 * h1 * (1 - h1) * i1}
+
+
 def _right_numbers():
     """Each number worked out by hand in the test, from the core's settings and forward pass."""
     q = quantities()
@@ -71,6 +100,9 @@ def _right_numbers():
                                                           [TARGETS, TARGETS[::-1]])).dE_dw[0][0, 0]),
         "07.2": q["out_o1"] - q["target_o1"],
         "07.3": q["E_total"] - exercises.FIRST_ORDER_STEP * sum(q[f"dE_dw{k}"] ** 2 for k in range(1, 9)),
+        "06.1": _sghosh_by_hand()["dE_dw2"],
+        "06.2": _fiqlab_by_hand()["dE_dw1"],
+        "06.3": _sghosh_by_hand()["E_new"],
     }
 
 
@@ -153,6 +185,27 @@ def _mistakes():
         ("07.3", q["E_total"] + s * g2, "lowers E"),
         ("07.3", s * g2, "the predicted drop"),
         ("07.3", float(train(article_network(), INPUTS, TARGETS, s, 1).errors[1]), "the error after the real step"),
+        *_mistakes_06(q),
+    ]
+
+
+def _mistakes_06(q):
+    """Notebook 06's exercises: a published page's own figures, and the usual slips."""
+    sg, f = _sghosh_by_hand(), _fiqlab_by_hand()
+    page = {p.ours: float(p.printed) for p in SGHOSH.printed}
+    return [
+        ("06.1", page["dE_dw2"], "that is the page's figure"),
+        ("06.1", sg["dE_dout"] * SGHOSH.inputs[1], "the sigmoid's slope"),
+        ("06.1", sg["dE_dw1"], "w12 carries x2"),
+        ("06.1", -sg["dE_dw2"], "check the sign"),
+        ("06.2", q["dE_dw1"], "that is the article's"),
+        ("06.2", f["d_o"] * f["w5"] * f["i1"], "h1's slope"),
+        ("06.2", f["d_o"] * f["w6"] * f["slope_h1"] * f["i1"], "runs through w5"),
+        ("06.2", f["d_o"] * f["w5"] * f["slope_h1"] * f["i2"], "w1 carries i1"),
+        ("06.3", sg["E"], "run the forward pass again"),
+        ("06.3", _sghosh_by_hand(update_bias=False)["E_new"], "the page updates b too"),
+        ("06.3", _sghosh_by_hand(new=(page["w1_new"], page["w2_new"], page["b1_new"]))["E_new"],
+         "rounded to four decimals"),
     ]
 
 
@@ -364,3 +417,12 @@ def test_no_article_setting_is_typed_into_the_module():
     settings = set(ARTICLE_SETTINGS.values())
     # the one exception: exercise 02.2's "what if target_o1 were 0.5", which happens to equal eta
     assert [v for v in literals if v in settings] == [exercises.NEW_TARGET_O1]
+
+
+def test_notebook_06_has_its_exercises_on_published_pages():
+    assert [i for i in EXERCISES if i.startswith("06.")] == ["06.1", "06.2", "06.3"]
+    # each expected answer comes from the page's data through the core: change the data, the answer follows
+    assert check("06.1", SGHOSH.worked()["dE_dw2"].value).right
+    assert check("06.2", FIQLAB.worked()["dE_dw1"].value).right
+    assert check("06.3", SGHOSH.worked()["E_total_new"].value).right
+    assert not check("06.2", quantities()["dE_dw1"]).right  # the article's two roads are not fiqlab's one
