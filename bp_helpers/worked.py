@@ -233,6 +233,7 @@ def _update_steps(sheet: _Sheet, weights: list[Array], biases: list[Array], para
 
 def _after_steps(sheet: _Sheet, network: Network, after: ForwardPass, nm: Names) -> None:
     """The outputs at the updated parameters (the forward pass again), and the error they give."""
+    _check_outputs(network, after, nm, "learning_rate: expected a step that keeps ", "_new")
     terms = []
     for n in nm.each:
         for j, o in enumerate(nm.neurons[-1]):
@@ -272,8 +273,10 @@ def _shared_biases(network: Network) -> bool:
     return all(shared)
 
 
-def _check_outputs(network: Network, fp: ForwardPass, nm: Names) -> None:
-    """Cross-entropy shows ln(out) and ln(1 - out): every output strictly inside (0, 1)."""
+def _check_outputs(network: Network, fp: ForwardPass, nm: Names,
+                   expected: str = "network: expected ", suffix: str = "") -> None:
+    """Cross-entropy shows ln(out) and ln(1 - out): every output strictly inside (0, 1), before the
+    update and after it (a large step can saturate a logistic output to exactly 0 or 1)."""
     if not isinstance(network.error, CrossEntropy):
         return
     eps = network.error.eps
@@ -281,5 +284,5 @@ def _check_outputs(network: Network, fp: ForwardPass, nm: Names) -> None:
         for j, o in enumerate(nm.neurons[-1]):
             out = float(fp.outputs[n, j])
             if not eps < out < 1 - eps:
-                raise ValueError(f"network: expected outputs strictly between 0 and 1 for cross-entropy (a "
-                                 f"logistic output layer, not saturated), got {nm.at(f'out_{o}', n)} = {out}")
+                raise ValueError(f"{expected}outputs strictly between 0 and 1 for cross-entropy (a "
+                                 f"logistic output layer, not saturated), got {nm.at(f'out_{o}{suffix}', n)} = {out}")

@@ -279,7 +279,13 @@ def _gradients(example, network):
 @given(case=cases())
 def test_every_step_of_any_network_is_right(case):
     network, inputs, targets, eta, options = case
-    example = worked_example(network, inputs, targets, eta, **options)
+    try:
+        example = worked_example(network, inputs, targets, eta, **options)
+    except ValueError as refused:  # only ever a cross-entropy output the update drove to 0 or 1
+        assert str(refused).startswith("learning_rate: expected a step that keeps outputs strictly between 0 and 1")
+        after = forward(step(network, inputs, targets, eta, **options), inputs, targets).outputs
+        assert network.error is CROSS_ENTROPY and ((after <= CROSS_ENTROPY.eps) | (after >= 1 - CROSS_ENTROPY.eps)).any()
+        return
     names = [s.name for s in example.steps]
     assert len(set(names)) == len(names)
     _check_formulas(example)
@@ -379,6 +385,10 @@ def test_bad_options_and_weights_are_named():
     with pytest.raises(ValueError, match=r"network: expected finite numbers .* got w1_new = -inf \(weights, inputs or "
                                          r"learning rate too large"):
         worked_example(Network.from_layers([[[1.0]]], [[0.0]], LINEAR), [10.0], [0.0], 1e307)
+    # a step so long that a cross-entropy output lands on exactly 1, where ln(1 - out) has no value
+    with pytest.raises(ValueError, match=r"learning_rate: expected a step that keeps outputs strictly between 0 and 1 "
+                                         r"for cross-entropy .* got out_o1_new = 1.0"):
+        worked_example(Network.from_layers([[[1.0]]], [[0.0]], LOGISTIC, CROSS_ENTROPY), [1.0], [1.0], 1e4)
 
 
 class _Swish:
