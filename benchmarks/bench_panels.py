@@ -4,12 +4,12 @@ Run:  .venv/bin/python benchmarks/bench_panels.py               (60 moves per pa
       .venv/bin/python benchmarks/bench_panels.py --in-process  (same, without starting a kernel)
       .venv/bin/python benchmarks/bench_panels.py --moves 20 --max-steps 2000   (a smoke test)
 
-For every panel of bp_helpers.widgets (the five section panels and the training explorer)
-it moves a random slider to a random value of its range, ``--moves`` times, and times each
+For every panel (the five section panels, the step player, notebook 06's panel for a typed-in
+network, notebook 07's step-size panel, and the training explorer) it moves a random slider to a random value of its range, ``--moves`` times, and times each
 move from setting the slider's ``.value`` (as a browser's message does) to the end of the
 re-render: the computation, the figure as SVG (new texts substituted for a section panel,
 the data layer drawn again for the explorer), and the views' new content sent as widget
-messages. p50 and p95 are compared with the targets: 100 ms for a section panel, 250 ms for
+messages. p50 and p95 are compared with the targets: 100 ms for every panel, 250 ms for
 the explorer (kernel side; the browser's own share is measured by bench_browser.py). The
 explorer's first sweep (at construction), the background process computing the other three,
 and toggles are not slider moves: they are reported on their own lines.
@@ -66,6 +66,22 @@ def _moves(panel, names, count, rng):
     return times, cpu
 
 
+def _other_panels():
+    """(name, constructor, the sliders to move) of the panels beyond the article's sections: the
+    step player (a step, or a setting), notebook 06's panel for a typed-in network, notebook 07's."""
+    from bp_helpers import LOGISTIC, TANH, Network
+    from bp_helpers.experiment_panel import StepSizePanel
+    from bp_helpers.network_panel import NetworkPanel
+    from bp_helpers.player_panel import StepPlayer
+
+    typed = Network.from_layers([[[0.5, -1.0], [0.3, 0.8], [-0.2, 0.1]], [[0.7, -0.4, 0.2]]],
+                                [[0.1, -0.1, 0.2], [0.05]], activation=[TANH, LOGISTIC])
+    return [("StepPlayer(): a step", StepPlayer, lambda p: ["step"]),
+            ("StepPlayer(): a setting", StepPlayer, lambda p: [n for n in p.controls if n != "step"]),
+            ("NetworkPanel(2-3-1)", lambda: NetworkPanel(typed, [0.5, -1.0], [0.2], 0.1), lambda p: list(p.controls)),
+            ("StepSizePanel()", StepSizePanel, lambda p: ["s"])]
+
+
 def measure(moves: int = 60, max_steps: int = 20_000, seed: int = 2026) -> dict:
     """Every panel's latencies (ms) and the explorer's one-off costs (s); JSON-friendly."""
     import numpy as np
@@ -83,6 +99,14 @@ def measure(moves: int = 60, max_steps: int = 20_000, seed: int = 2026) -> dict:
         ms, cpu = _moves(panel, sliders, moves, rng)
         report["panels"].append({"name": f"SectionPanel({key!r})", "target": SECTION_TARGET_MS,
                                  "construct_s": built, "ms": ms, "cpu_ms": cpu})
+    for name, make, sliders in _other_panels():
+        start = time.perf_counter()
+        panel = make()
+        built = time.perf_counter() - start
+        _moves(panel, sliders(panel), 3, rng)
+        ms, cpu = _moves(panel, sliders(panel), moves, rng)
+        report["panels"].append({"name": name, "target": SECTION_TARGET_MS, "construct_s": built, "ms": ms,
+                                 "cpu_ms": cpu})
     start = time.perf_counter()
     explorer = TrainingExplorer(max_steps=max_steps)
     built = time.perf_counter() - start
@@ -163,8 +187,7 @@ def table(report: dict, where: str) -> str:
              f"  the other three sweeps ready (background process) {e['ready_s']:.2f} s after construction began;",
              (f"  toggling to a combination the background computed {e['toggle_new_ms']:.0f} ms; "
               f"toggling back {e['toggle_cached_ms']:.0f} ms"),
-             "section panel construction: " + ", ".join(f"{p['name'][13:-1]} {p['construct_s']:.2f} s"
-                                                       for p in report["panels"][:-1]),
+             "construction: " + ", ".join(f"{p['name']} {p['construct_s']:.2f} s" for p in report["panels"][:-1]),
              (f"load average before/after: {report['load_before'][0]:.2f} / {report['load_after'][0]:.2f} "
              f"({os.cpu_count()} CPUs; {platform.python_implementation()} {platform.python_version()}, "
              f"{platform.machine()})"),

@@ -6,7 +6,6 @@ Every expected number comes from worked_example on a network built here, never f
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -187,19 +186,6 @@ def test_the_panel_displays_as_a_widget_with_a_short_text_fallback(panel):
     bundle = panel._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"].startswith("NetworkPanel: Your network")
-
-
-def test_a_move_answers_well_under_100_ms(panel):
-    rng = np.random.default_rng(2026)
-    names = list(panel.controls)
-    times = []
-    for k in range(60):
-        name = names[k % len(names)]
-        start = time.perf_counter()
-        panel.controls[name].value = round(float(rng.uniform(-5, 5)), 2)
-        times.append(time.perf_counter() - start)
-    assert float(np.percentile(times, 95)) < 0.1, sorted(times)[-5:]
-    panel.reset()
 
 
 @pytest.mark.parametrize("activation", [LOGISTIC, TANH, RELU, LINEAR])

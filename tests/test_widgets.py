@@ -559,6 +559,7 @@ def test_the_latency_benchmark_runs_and_reports_every_panel():
     spec.loader.exec_module(bench)
     report = bench.measure(moves=2, max_steps=50)  # a smoke test: no timing is checked
     text = bench.table(report, "in this process")
-    for name in [*(f"SectionPanel({k!r})" for k in SECTION_KEYS), "TrainingExplorer"]:
+    others = ["StepPlayer(): a step", "StepPlayer(): a setting", "NetworkPanel(2-3-1)", "StepSizePanel()"]
+    for name in [*(f"SectionPanel({k!r})" for k in SECTION_KEYS), *others, "TrainingExplorer"]:
         assert re.search(rf"^{re.escape(name)}\s+2\s", text, re.MULTILINE), name
     assert "overall:" in text and "toggling" in text
