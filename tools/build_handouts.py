@@ -2,8 +2,9 @@
 
 Run from the repository root: ``make handouts``, or ``python -m tools.build_handouts [NOTEBOOK ...] [--out DIR]``.
 
-Reads ``notebooks/*.ipynb`` with their stored outputs (nothing is executed), renders each to
-HTML (nbconvert's lab template, code cells included, MathJax from the local copy the
+Reads ``notebooks/*.ipynb`` with their stored outputs (nothing is executed), takes the
+solutions out as the student edition does (``build_student.student_notebook``: exercise stubs,
+no worked solutions), renders each to HTML (nbconvert's lab template, code cells included, MathJax from the local copy the
 jupyter-server-mathjax wheel installs) in a temporary folder, and prints it with headless
 Chromium (Playwright, ``/usr/bin/chromium`` or ``CHROMIUM_PATH``) with every request but
 file: refused. Writes ``build/handouts/NN_name-A4.pdf``, ``NN_name-Letter.pdf``,
@@ -26,6 +27,7 @@ import nbformat
 from jinja2 import DictLoader
 
 from tools.build_slides import MATHJAX_CONFIG, MissingOutputs, mathjax_dir, offline_head, require_outputs, static_outputs
+from tools.build_student import MalformedExercise, student_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -135,7 +137,10 @@ def build(notebooks: list[Path], out: Path, browser: Any = None, print_css: str 
     for path in notebooks:  # every notebook checked before anything is written
         nb = nbformat.read(path, as_version=4)
         require_outputs(nb, path)
-        loaded.append((path, nb))
+        try:
+            loaded.append((path, student_notebook(nb)))  # a handout is for students: no solutions
+        except MalformedExercise as e:
+            raise MalformedExercise(f"{path}: {e}") from None
     if browser is None:
         with chromium() as launched:
             return build(notebooks, out, launched, print_css, papers)
@@ -167,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         written = build(args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb")), args.out)
-    except (MissingOutputs, NoBrowser) as e:
+    except (MissingOutputs, MalformedExercise, NoBrowser) as e:
         print(f"build_handouts: {e}", file=sys.stderr)
         return 1
     for path in written:

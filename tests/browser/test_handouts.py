@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from bp_helpers import quantities
 from bp_helpers.formats import number
 from tools import build_handouts
 from tools.build_slides import WIDGET_VIEW
+from tools.build_student import BEGIN, END, student_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -89,15 +89,30 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def handout_of(path: Path):
+    """The notebook as its handout shows it: the student edition, widget views as their text."""
+    return student_notebook(nbformat.read(path, as_version=4))
+
+
 def stored(path: Path) -> tuple[int, list[list[str]], bool]:
-    """A notebook's figures, its printed blocks (lines of each stream output) and whether it has a panel."""
-    cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
-    outputs = [o for c in cells for o in c["outputs"]]
+    """A handout's figures, its printed blocks (lines of each stream output) and whether it has a panel."""
+    outputs = [o for c in handout_of(path).cells if c.cell_type == "code" for o in c.outputs]
     figures = sum("image/png" in o.get("data", {}) for o in outputs)
-    blocks = [[flat(line) for line in "".join(o["text"]).splitlines() if line.strip()]
+    blocks = [[flat(line) for line in o["text"].splitlines() if line.strip()]
               for o in outputs if o["output_type"] == "stream"]
     panel = any(WIDGET_VIEW in o.get("data", {}) for o in outputs)
     return figures, [b for b in blocks if len(b) >= 2], panel
+
+
+def secrets(path: Path) -> list[str]:
+    """The lines of a notebook's solutions (exercise blocks, worked solutions) that the lesson
+    itself does not show, flattened: none may be in its handout."""
+    teacher, student = nbformat.read(path, as_version=4), handout_of(path)
+    shown = "\n".join(flat(c.source) for c in student.cells)
+    lines = [line for c in teacher.cells if c.cell_type == "code" and BEGIN in c.source
+             for line in c.source.split(BEGIN, 1)[1].split(END, 1)[0].splitlines()]
+    lines += [line for c in teacher.cells if "solution" in c.metadata.get("tags", []) for line in c.source.splitlines()]
+    return [flat(line) for line in lines if len(flat(line)) >= 12 and flat(line) not in shown]
 
 
 def problems(pdf: Path, figures: int, blocks: list[list[str]]) -> list[str]:
@@ -199,8 +214,9 @@ def test_notebook_handout(handouts, path):
     if isinstance(handouts, Exception):
         pytest.fail(str(handouts))
     figures, blocks, panel = stored(path)
-    printed = set(DIGITS.findall("".join("".join(o.get("text", "")) for c in json.loads(path.read_text())["cells"]
-                                         for o in c.get("outputs", []))))
+    printed = set(DIGITS.findall("".join(o.get("text", "") for c in handout_of(path).cells for o in c.get("outputs", []))))
+    hidden = secrets(path)
+    assert hidden or BEGIN not in path.read_text(), f"{path.stem}: solutions, but no line of them to look for"
     for paper in PAPERS:
         pdf = handouts / f"{path.stem}-{paper}.pdf"
         reader = PdfReader(pdf)
@@ -213,6 +229,7 @@ def test_notebook_handout(handouts, path):
         if panel:
             assert "interactive: run the notebook" in flat(text), f"{pdf.name}: the panel's text is missing"
         assert problems(pdf, figures, blocks) == [], pdf.name
+        assert [line for line in hidden if line in flat(text)] == [], f"{pdf.name} shows a solution"
     render(handouts / f"{path.stem}-A4.pdf", f"{path.stem}-A4-p1")
 
 

@@ -170,6 +170,8 @@ def open_deck(browser, deck: Path):
 def walk(page, stem: str) -> tuple[int, dict[str, list[str]]]:
     """Every slide, subslide and fragment in order; returns the slides seen and the problems of each."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SHOTS.glob(f"FAILED-{stem}-*.png"):
+        old.unlink()
     seen: list[tuple[int, int]] = []
     problems: dict[str, list[str]] = {}
     total = page.evaluate("() => Reveal.getTotalSlides()")
