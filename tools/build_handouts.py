@@ -52,6 +52,7 @@ PRINT_CSS = """
   .jp-OutputArea-child, .jp-OutputArea-output { display: block; }  /* no prompts: no table needed, and a table breaks worse */
   img { max-width: 100% !important; height: auto !important; }
   .jp-OutputArea-output pre, .jp-InputArea-editor pre { white-space: pre-wrap; }
+  .jp-Cell-inputWrapper { --jp-code-font-size: 11px; }  /* about 100 characters of code to the line on A4 */
 }
 """
 
