@@ -105,12 +105,30 @@ class NetworkPanel(Panel):
             out.append((caption, tuple(p.name for p in parameters if p.layer == layer)))
         return out
 
-    def groups(self) -> w.HBox:
-        """The sliders in one captioned group a layer, side by side, wrapping when narrow."""
-        boxes = [w.VBox([w.HTML(f"<b>{caption}</b>"), *(self.controls[n] for n in group)],
-                        layout=w.Layout(flex="1 1 13em", min_width="12em", margin="0 0.6em 0.2em 0"))
-                 for caption, group in self.layers()]
-        return w.HBox(boxes, layout=w.Layout(flex_flow="row wrap"))
+    PAGE = 6  # sliders on one tab: six rows at 150 % zoom still leave the figure on the screen
+
+    def groups(self) -> w.VBox:
+        """The sliders in pages of at most PAGE, a layer's weights and biases on pages of their own,
+        one page shown at a time (chosen from a list: a tab bar would cut long titles short at
+        150 % zoom), its sliders in as many columns as the width allows. A layer of a small
+        network has up to 42 weights: all of them stacked would push the figure off the screen."""
+        pages, titles = [], []
+        for caption, group in self.layers():
+            for kind in "wb":
+                names_ = [n for n in group if n[0] == kind]
+                for k in range(0, len(names_), self.PAGE):
+                    page = names_[k:k + self.PAGE]
+                    for name in page:
+                        self.controls[name].layout.flex = "1 1 16em"  # a track of 90 px or more beside its label
+                        self.controls[name].layout.min_width = "15em"
+                    pages.append(w.HBox([self.controls[n] for n in page], layout=w.Layout(flex_flow="row wrap")))
+                    titles.append(f"{caption}: {page[0]}" + (f"–{page[-1]}" if len(page) > 1 else ""))
+        stack = w.Stack(pages, selected_index=0)
+        choice = w.Dropdown(options=[(t, k) for k, t in enumerate(titles)], value=0, description="sliders",
+                            layout=w.Layout(width="auto", max_width="22em"), style={"description_width": "4em"})
+        w.jslink((choice, "index"), (stack, "selected_index"))  # in the browser: no round trip to the kernel
+        self.pages = choice
+        return w.VBox([choice, stack])
 
     def network_at(self, settings: Mapping[str, float]) -> Network:
         """The network with its weights and biases set to ``settings`` (names as the sliders')."""

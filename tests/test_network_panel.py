@@ -77,9 +77,14 @@ def test_one_slider_per_weight_and_bias_named_as_the_worked_example_grouped_by_l
         assert control.description == name
     assert panel.layers() == [("hidden layer", ("w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3")),
                               ("output layer", ("w7", "w8", "w9", "b4"))]
-    groups = panel.groups().children
-    assert [g.children[0].value for g in groups] == ["<b>hidden layer</b>", "<b>output layer</b>"]
-    assert [c.description for c in groups[1].children[1:]] == ["w7", "w8", "w9", "b4"]
+    choice, stack = panel.groups().children  # a layer's weights and biases on pages of their own, six at most
+    assert [t for t, _ in choice.options] == ["hidden layer: w1–w6", "hidden layer: b1–b3", "output layer: w7–w9",
+                                              "output layer: b4"]
+    assert [c.description for c in stack.children[2].children] == ["w7", "w8", "w9"]
+    big = NetworkPanel(Network.random((3, 5, 2), seed=3), [0.1, 0.2, 0.3], [0.4, 0.6], 0.5).groups()
+    titles = [t for t, _ in big.children[0].options]
+    assert titles[:3] == ["hidden layer: w1–w6", "hidden layer: w7–w12", "hidden layer: w13–w15"]
+    assert max(len(page.children) for page in big.children[1].children) == NetworkPanel.PAGE
 
 
 @pytest.mark.parametrize("sizes, shared, captions", [

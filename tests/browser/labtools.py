@@ -347,7 +347,7 @@ def exercise_panel(page, panel, where: str) -> None:
     """Keyboard on a slider, a typed readout, then reset: the panel must follow each."""
     from playwright.sync_api import expect
 
-    sliders = panel.locator(".widget-slider")
+    sliders = panel.locator(".widget-slider:visible")  # not those on a closed tab
     assert sliders.count() >= 1, f"{where}: a panel without sliders"
     for i in range(sliders.count()):
         sliders.nth(i).scroll_into_view_if_needed()
@@ -381,7 +381,7 @@ def exercise_panel(page, panel, where: str) -> None:
         page.keyboard.press("End")
     changed_from(moved)
 
-    panel.get_by_role("button", name=re.compile("reset", re.IGNORECASE)).click()
+    panel.get_by_role("button", name=re.compile("reset|back to", re.IGNORECASE)).click()  # "Reset to the article", "Back to the start"
     # the article's values and numbers come back
     page.wait_for_function("([el, want]) => (" + TEXT_JS + ")(el) === want",
                            arg=[panel.element_handle(), start_text], timeout=UI_MS)
