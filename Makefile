@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Two workers; a notebook's cells must stay on one worker (nbval shares one kernel).
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: setup lab test notebooks bench student slides handouts clean
+.PHONY: setup lab test notebooks bench student slides plan-slides handouts clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,10 @@ student: $(STAMP)
 # One offline reveal.js deck per notebook, with reveal.js and MathJax copied beside (tools/build_slides.py).
 slides: $(STAMP)
 	$(BIN)/python -m tools.build_slides
+
+# After changing a notebook: re-break its slides so that every slide fits 1280x720 (tools/plan_slides.py).
+plan-slides: $(STAMP)
+	$(BIN)/python -m tools.plan_slides
 
 # PDFs in A4 and US Letter, and a booklet of all, printed by headless Chromium (tools/build_handouts.py).
 handouts: $(STAMP)

@@ -70,8 +70,17 @@ MathJax.Hub.Register.StartupHook("End", function () { document.documentElement.d
 SLIDES_TEMPLATE = "{%- extends 'index.html.j2' -%}" + offline_head(linebreaks=False) + """
 {%- block html_head_css -%}
 <style>
-  .reveal .jp-OutputArea-output img { max-width: 100%; height: auto; }
+  /* A figure as large as the slide allows (its PNG has twice the pixels of its notebook size, so it
+     stays sharp up to twice that): a projected diagram's numbers must reach the back row. */
+  .reveal .jp-OutputArea-output img { display: block; margin: 0 auto; width: auto; height: auto;
+                                      max-width: 100%; max-height: 560px; }
   .reveal .jp-RenderedHTMLCommon table { margin: 0 auto; }
+  /* Prose at 32 px (the theme's 42 px is for a few words a slide), a section's equations, numbers and
+     tables at 75 % of it, 24 px: a slide then holds four stacked three-line equations, and a verdict
+     line is still 24 px on a 1280x720 projector (the back row reads 20 px and up) */
+  .reveal-viewport .reveal { font-size: 32px; }  /* more specific than the theme's .reveal rule */
+  .reveal .jp-OutputArea-output { font-size: 75%; }
+  .reveal .jp-OutputArea-output .MathJax_Display { margin: 0.3em 0; }
   .reveal .jp-InputArea-editor pre { white-space: pre-wrap; }  /* a long line of code wraps, never cut */
   .reveal .slides section h1, .reveal .slides section h2, .reveal .slides section h3 { text-transform: none; }  /* names like out_h1 stay as written */
 </style>
@@ -135,6 +144,18 @@ def static_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def deck_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """What a slide shows of the stored outputs: widget views as their text, and a figure alone
+    (the numbers a figure cell also prints are there for the checks and the handout; the figure
+    shows them, and both would not fit one slide)."""
+    nb = static_outputs(nb)
+    for cell in nb.cells:
+        outputs = cell.get("outputs", [])
+        if any("image/png" in o.get("data", {}) for o in outputs):
+            cell.outputs = [o for o in outputs if o.get("output_type") != "stream"]
+    return nb
+
+
 REVEAL_THEME = "white"  # its fonts come with it (some other themes import web fonts)
 REVEAL_FILES = ("dist/reveal.css", "dist/reveal.js", f"dist/theme/{REVEAL_THEME}.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js")
@@ -160,7 +181,8 @@ def slides_exporter():  # -> nbconvert.SlidesExporter (untyped package)
         extra_loaders=[DictLoader({"bp_slides.html.j2": SLIDES_TEMPLATE})], template_file="bp_slides.html.j2",
         reveal_url_prefix="reveal.js", mathjax_url=f"mathjax/MathJax.js?config={MATHJAX_CONFIG}",
         reveal_width=str(SLIDE_SIZE[0]), reveal_height=str(SLIDE_SIZE[1]), reveal_transition="slide",
-        reveal_number="c/t", reveal_theme=REVEAL_THEME, exclude_input_prompt=True, exclude_output_prompt=True)
+        reveal_number="c/t", reveal_theme=REVEAL_THEME, exclude_input_prompt=True, exclude_output_prompt=True,
+        exclude_input=True)  # a deck shows what the code computes: the formulas, numbers and figures
     return exporter
 
 
@@ -169,7 +191,7 @@ def build_deck(path: Path, out: Path, exporter=None) -> Path:
     nb = nbformat.read(path, as_version=4)
     require_outputs(nb, path)
     body, _ = (exporter or slides_exporter()).from_notebook_node(
-        static_outputs(nb), resources={"metadata": {"name": path.stem}})
+        deck_outputs(nb), resources={"metadata": {"name": path.stem}})
     target = out / f"{path.stem}.slides.html"
     target.write_text(body, encoding="utf-8")
     return target

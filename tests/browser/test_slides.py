@@ -258,8 +258,6 @@ def test_notebook_deck_is_offline_typeset_and_whole(walks, path):
     assert deck.report(fit=False) == {}, describe(deck.report(fit=False))
 
 
-@pytest.mark.xfail(strict=False, reason="pending the notebooks' slide breaks: slides longer than 1280x720 "
-                                        "(screenshots in artifacts/slides/FAILED-*)")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_deck_fits_the_slides(walks, path):
     deck = walked(walks, path.stem)
