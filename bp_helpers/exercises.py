@@ -271,8 +271,8 @@ _TABLE = (
                  (lambda q: _output_first_error(),
                   "compute the hidden gradients with the original w5..w8, before updating"),
                  (lambda q: q["E_total"], "run the forward pass again with the new weights"))),
-    Exercise("05.2", "function", "Write update(w, grad, eta): one descent step.",
-             "update", lambda c: c["w_new"], "w_new = w - eta·grad", (
+    Exercise("05.2", "function", "Write gradient_step(w, grad, eta): one step.",
+             "gradient_step", lambda c: c["w_new"], "w_new = w - eta·grad", (
                  (lambda c: c["w"] + c["eta"] * c["grad"], "step against the gradient"),
                  (lambda c: c["w"] - c["grad"], "multiply by η")), ("w", "grad", "eta")),
     Exercise("05.3", "number", "What is dE_total/db2 (b2 feeds o1 and o2)?", "dE_db2",

@@ -206,7 +206,8 @@ OVERFLOW_JS = """root => {
             const scrolls = el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll', 'hidden'].includes(css.overflowX);
             if (box.right > room.right + 1 || scrolls) culprit = `${name(el)} ${Math.round(box.width)} px`
                 + (scrolls ? ` holding ${el.scrollWidth} px` : '') + ` (room ${Math.round(room.width)}): `
-                + (el.textContent || '').trim().slice(0, 40);  // the last one found is the innermost
+                + (el.textContent || '').trim().slice(0, 40)  // the last one found is the innermost
+                + ` in: ${(area.textContent || '').trim().slice(0, 80)}`;
         }
         if (culprit) bad.push(culprit);
     }
