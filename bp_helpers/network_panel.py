@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as w
+from matplotlib.figure import Figure
 
 from . import names
 from .diagrams import NetworkDiagram
@@ -139,6 +140,10 @@ class NetworkPanel(Panel):
                        self._network.error)
 
     # -- computing and showing ----------------------------------------------------------------
+
+    def printed_figure(self) -> Figure:
+        """The network with every value of one update, at the panel's starting weights."""
+        return self.diagram.draw(self._compute(self._initial).values)
 
     def _compute(self, settings: Mapping[str, Any]) -> WorkedExample:
         inputs, targets, eta = self._data

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import ipywidgets as w
+from matplotlib.figure import Figure
 
 from . import style, verdicts
 from .article import ARTICLE_SETTINGS, INPUTS, LEARNING_RATE, START, TARGETS, article_network
@@ -215,6 +216,10 @@ class StepPlayer(Panel):
         slider.value = min(max(slider.value + delta, slider.min), slider.max)
 
     # -- what static readers get --------------------------------------------------------------
+
+    def printed_figure(self) -> Figure:
+        """The last frame: the whole computation on the network, every value written in."""
+        return self.diagram.draw(self.example.values)
 
     def sequence(self) -> SummaryTable:
         """Every step in the order the player shows them, with its value and the article's."""

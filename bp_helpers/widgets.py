@@ -24,13 +24,14 @@ from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
+from matplotlib.figure import Figure
 
 from . import sections, verdicts
 from .article import ARTICLE_SETTINGS, LEARNING_RATE, STEPS
 from .display import StepsView, SummaryTable
 from .explorer import LEARNING_RATES, SweepCache, TrainingPoint, decimate
 from .plots import ExplorerFigure
-from .rendering import LiveSVG
+from .rendering import LiveSVG, image_output
 from .steps import SECTIONS
 from .training import ORDERS, as_order
 from .validation import as_count, as_real, check_flag
@@ -233,10 +234,20 @@ class Panel:
 
     widget: w.Widget  # set by subclasses: what the notebook displays
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+    def printed_figure(self) -> Figure | None:
+        """The panel's figure at its starting settings, for a reader without a kernel (a handout,
+        a notebook viewer); None where a panel has none to offer."""
+        return None
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | tuple[dict[str, Any], dict[str, Any]]:
         data = self.widget._repr_mimebundle_(**kwargs)
         data["text/plain"] = f"{type(self).__name__}: {self.title} (interactive: run the notebook to use its sliders)"
-        return data
+        figure = self.printed_figure()
+        if figure is None:
+            return data
+        # where no widget can be shown (nbconvert, a viewer), the starting figure stands in for the panel
+        printed = image_output(figure, data["text/plain"])
+        return {**data, "image/png": printed["data"]["image/png"]}, printed["metadata"]
 
     def _heading(self, text: str) -> w.Box:
         """The panel's title and its reset button; they wrap onto two lines when narrow."""
@@ -287,6 +298,10 @@ class SectionPanel(Panel):
 
     def _compute(self, settings: Mapping[str, Any]) -> sections.SectionResult:
         return sections.section_result(self.section.key, settings)
+
+    def printed_figure(self) -> Figure:
+        """The section's figure at the panel's starting settings."""
+        return self.diagram.draw(self._compute(self._normalise(self._initial)).quantities)
 
     def _show(self, result: sections.SectionResult) -> None:
         self.banner.value = html.escape(sections.banner(result, self.names), quote=False)

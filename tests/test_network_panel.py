@@ -188,9 +188,10 @@ def test_the_article_network_gets_the_article_numbers_and_a_page_its_own():
 
 
 def test_the_panel_displays_as_a_widget_with_a_short_text_fallback(panel):
-    bundle = panel._repr_mimebundle_()
+    bundle, metadata = panel._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"].startswith("NetworkPanel: Your network")
+    assert bundle["image/png"] and metadata["image/png"]["width"] > 0  # its starting figure, for a handout
 
 
 @pytest.mark.parametrize("activation", [LOGISTIC, TANH, RELU, LINEAR])

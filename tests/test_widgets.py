@@ -285,10 +285,20 @@ def test_the_summary_follows_the_current_settings():
     assert f"article: {PRINTED['w5_new']} {MATCH}" in p.summary()
 
 
-def test_the_panel_displays_as_a_widget_with_a_short_text_fallback(section_panels):
-    bundle = section_panels["error"]._repr_mimebundle_()
+def test_the_panel_displays_as_a_widget_with_its_starting_figure_and_a_short_text_as_fallbacks(section_panels):
+    import base64
+
+    from bp_helpers.rendering import png_of
+
+    p = section_panels["error"]
+    p.controls["w5"].value = 0.9  # what it prints is its start, wherever the sliders are
+    bundle, metadata = p._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"].startswith("SectionPanel: The total error")
+    start = p.diagram.draw(section_result("error", {}).quantities)
+    assert base64.b64decode(bundle["image/png"]) == png_of(start)  # 2x density, shown at the figure's width
+    assert metadata["image/png"]["width"] == round(start.get_figwidth() * start.dpi)
+    p.reset()
 
 
 def test_rendering_writes_nothing_to_the_cell_output(section_panels, capsys):

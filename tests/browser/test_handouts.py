@@ -95,12 +95,14 @@ def handout_of(path: Path):
 
 
 def stored(path: Path) -> tuple[int, list[list[str]], bool]:
-    """A handout's figures, its printed blocks (lines of each stream output) and whether it has a panel."""
+    """A handout's figures (panels' starting figures among them), its printed blocks (lines of each
+    stream output) and whether it has a panel that can only print its text."""
     outputs = [o for c in handout_of(path).cells if c.cell_type == "code" for o in c.outputs]
     figures = sum("image/png" in o.get("data", {}) for o in outputs)
     blocks = [[flat(line) for line in o["text"].splitlines() if line.strip()]
               for o in outputs if o["output_type"] == "stream"]
-    panel = any(WIDGET_VIEW in o.get("data", {}) for o in outputs)
+    # a panel with a starting figure prints that figure (counted above); one without prints its text
+    panel = any(WIDGET_VIEW in o.get("data", {}) and "image/png" not in o["data"] for o in outputs)
     return figures, [b for b in blocks if len(b) >= 2], panel
 
 
