@@ -14,7 +14,6 @@ touches nothing else. A print stylesheet keeps every figure and output block who
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -24,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+
+from tools import cli
 from jinja2 import DictLoader
 
 from tools.build_slides import MATHJAX_CONFIG, MissingOutputs, mathjax_dir, offline_head, require_outputs, static_outputs
@@ -167,18 +168,8 @@ def build(notebooks: list[Path], out: Path, browser: Any = None, print_css: str 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/*.ipynb")
-    parser.add_argument("--out", type=Path, default=OUT, help=f"default: {OUT.relative_to(ROOT)}")
-    args = parser.parse_args(argv)
-    try:
-        written = build(args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb")), args.out)
-    except (MissingOutputs, MalformedExercise, NoBrowser) as e:
-        print(f"build_handouts: {e}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(path)
-    return 0
+    return cli.run(argv, name="build_handouts", description=__doc__.splitlines()[0], out=OUT, build=build,
+                   refused=(MissingOutputs, MalformedExercise, NoBrowser))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ The offline template parts and the stored-output check live here and are shared 
 
 from __future__ import annotations
 
-import argparse
 import copy
 import importlib.util
 import shutil
@@ -23,6 +22,8 @@ import sys
 from pathlib import Path
 
 import nbformat
+
+from tools import cli
 from jinja2 import DictLoader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,18 +210,8 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/*.ipynb")
-    parser.add_argument("--out", type=Path, default=OUT, help=f"default: {OUT.relative_to(ROOT)}")
-    args = parser.parse_args(argv)
-    try:
-        written = build(args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb")), args.out)
-    except MissingOutputs as e:
-        print(f"build_slides: {e}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(path)
-    return 0
+    return cli.run(argv, name="build_slides", description=__doc__.splitlines()[0], out=OUT, build=build,
+                   refused=(MissingOutputs,))
 
 
 if __name__ == "__main__":

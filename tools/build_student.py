@@ -19,7 +19,6 @@ marker outside a code cell) stops the build with a message naming the notebook a
 
 from __future__ import annotations
 
-import argparse
 import ast
 import copy
 import io
@@ -29,6 +28,8 @@ import tokenize
 from pathlib import Path
 
 import nbformat
+
+from tools import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -40,7 +41,7 @@ BODY_STUB = "return ...  # your code here"
 
 
 class MalformedExercise(ValueError):
-    """A solution block the build cannot take out safely."""
+    """A solution block the build cannot take out safely (its message says 'malformed exercise')."""
 
 
 def _signature(lines: list[str], node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
@@ -143,7 +144,7 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
         try:
             student = student_notebook(nbformat.read(path, as_version=4))
         except MalformedExercise as e:
-            raise MalformedExercise(f"{path}: {e}") from None
+            raise MalformedExercise(f"malformed exercise in {path}: {e}") from None
         target = out / path.name
         nbformat.write(student, target)
         written.append(target)
@@ -151,18 +152,8 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/*.ipynb")
-    parser.add_argument("--out", type=Path, default=OUT, help=f"default: {OUT.relative_to(ROOT)}")
-    args = parser.parse_args(argv)
-    try:
-        written = build(args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb")), args.out)
-    except MalformedExercise as e:
-        print(f"build_student: malformed exercise in {e}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(path)
-    return 0
+    return cli.run(argv, name="build_student", description=__doc__.splitlines()[0], out=OUT, build=build,
+                   refused=(MalformedExercise,))
 
 
 if __name__ == "__main__":
