@@ -207,8 +207,7 @@ class StepPlayer(Panel):
     def _playing(self, change: Mapping[str, Any]) -> None:
         self.play_button.description = "Pause" if change["new"] else "Play"
         self.play_button.icon = "pause" if change["new"] else "play"
-        if change["new"] and self.controls["step"].value == self.controls["step"].max:
-            self.play.value = 1  # played to the end: Play starts again from the first step
+        # played to the end, Play starts again from the first step: the browser's Play does that itself
 
     def go(self, delta: int) -> None:
         """``delta`` steps on (negative: back), within the first and the last step."""
