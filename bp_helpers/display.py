@@ -19,7 +19,7 @@ import textwrap
 from . import verdicts
 from .article import ARTICLE_SETTINGS
 from .formats import number
-from .steps import Step, _article_templates, at_article_settings
+from .steps import Step, article_templates, at_article_settings
 from .verdicts import PrintedNumbers, Verdict
 
 WIDTH = 52  # characters of print that fit one line of a 421 px column (150 % zoom)
@@ -37,7 +37,7 @@ def of_article_network(steps: Sequence[Step]) -> bool:
     given = {k for k in steps[0].values if _GIVEN.fullmatch(k)}
     if given != set(ARTICLE_SETTINGS) - {"eta"}:
         return False
-    templates = _article_templates()
+    templates = article_templates()
     return all((s.tex, s.text) == templates[s.name] for s in steps
                if _FUNCTION_STEP.fullmatch(s.name) and s.name in templates)
 

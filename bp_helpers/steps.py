@@ -184,7 +184,7 @@ class Section:
     @property
     def steps(self) -> tuple[tuple[str, str, str], ...]:
         """(name, tex, text) of each step."""
-        templates = _article_templates()
+        templates = article_templates()
         return tuple((name, *templates[name]) for name in self.names)
 
     def compute(self, values: Mapping[str, float], *names: str) -> list[Step]:
@@ -202,7 +202,7 @@ class Section:
 
 
 @cache
-def _article_templates() -> dict[str, tuple[str, str]]:
+def article_templates() -> dict[str, tuple[str, str]]:
     """name -> (tex, text) of every step of the worked example of the article's network."""
     from .article import INPUTS, LEARNING_RATE, TARGETS, article_network
     from .worked import worked_example  # built on Step: imported once Step exists
