@@ -2,6 +2,7 @@
 
 Run:  .venv/bin/python benchmarks/bench_browser.py              (40 moves per panel)
       .venv/bin/python benchmarks/bench_browser.py --moves 10   (a quick look)
+      .venv/bin/python benchmarks/bench_browser.py 00 02        (only notebooks 00 and 02)
 
 In a real JupyterLab in headless Chromium at 1280x720 (the browser tests' setup), every
 notebook with panels is run, then for each panel a slider is focused and stepped with the
@@ -66,11 +67,12 @@ MOVE_JS = """async ([index, key, math]) => {
 }"""
 
 
-def measure(moves: int) -> list[dict]:
+def measure(moves: int, only: list[str] | None = None) -> list[dict]:
     from labtools import launch, open_and_run_all, shutdown_kernels, start_lab
     from playwright.sync_api import sync_playwright
 
-    notebooks = [p for p in sorted((ROOT / "notebooks").glob("*.ipynb")) if "nbval-ignore-output" in p.read_text()]
+    notebooks = [p for p in sorted((ROOT / "notebooks").glob("*.ipynb")) if "nbval-ignore-output" in p.read_text()
+                 and (not only or p.name[:2] in only)]
     rows = []
     server = start_lab(Path(tempfile.mkdtemp(prefix="bench-lab-")), notebooks)
     lab = next(server)
@@ -133,8 +135,9 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=40, help="keyboard moves per panel (default 40)")
+    parser.add_argument("notebooks", nargs="*", help="notebook numbers to measure, e.g. 00 05 (default: all)")
     args = parser.parse_args()
-    print(table(measure(args.moves)))
+    print(table(measure(args.moves, args.notebooks)))
 
 
 if __name__ == "__main__":
