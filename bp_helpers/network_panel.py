@@ -25,9 +25,8 @@ from .diagrams import NetworkDiagram
 from .display import StepsView, SummaryTable, key_numbers
 from .formats import short
 from .network import Network, _check_network, check_data
-from .rendering import LiveSVG
 from .verdicts import PrintedNumbers
-from .widgets import Panel, _figure_view, _text_output, setting_slider
+from .widgets import Panel, setting_slider
 from .worked import WorkedExample, worked_example
 
 __all__ = ["MAX_SLIDERS", "NetworkPanel"]
@@ -75,9 +74,8 @@ class NetworkPanel(Panel):
         self.sizes = network.sizes
         self._where = {p.name: p for p in names.parameters(self.sizes, self.shared_bias)}
         self.diagram = NetworkDiagram(self.sizes, shared_bias=self.shared_bias, updates=True, backward=True)
-        self.figure = LiveSVG(self.diagram.draw(first.values), self.diagram.texts(first.values))
+        self._draw_once(self.diagram, first.values)
         self.banner = w.HTML()
-        self.figure_view = _figure_view(self.figure.width_px)
         self.equations = w.Output()
         self.table = w.HTML()
         self.widget = self._assemble(
@@ -165,17 +163,14 @@ class NetworkPanel(Panel):
         self.figure_view.value = self.figure.render(self.diagram.texts(v)).encode()
         self.table.value = SummaryTable(example.steps, self.printed)._repr_html_()
         view = StepsView([example[n] for n in self.key_names(example)], self.printed)
-        output = _text_output(repr(view), view._repr_markdown_())
-        self._show_later(lambda: setattr(self.equations, "outputs", (output,)))
+        self._typeset_later(self.equations, repr(view), view._repr_markdown_())
 
     def _failed(self, message: str) -> None:
         self.banner.value = html.escape(message, quote=False)
 
     def starting_point(self) -> str:
         """What the panel shows before anyone moves a slider (what the checked cell after it prints)."""
-        inputs, targets, eta = self._data
-        example = worked_example(self._network, inputs, targets, eta, order=self._order,
-                                 update_biases=self._update_biases)
+        example = self._compute(self._initial)
         return "\n".join(["The panel starts at the network's own values:",
                           key_numbers(example.values, self.key_names(example), per_line=1),
                           "Moving a slider changes the panel, not this text."])

@@ -32,9 +32,8 @@ from .diagrams import NetworkDiagram
 from .display import SummaryTable
 from .network import Network
 from .player import Frame, frames
-from .rendering import LiveSVG
 from .steps import at_article_settings
-from .widgets import Panel, _figure_view, _text_output, setting_groups, setting_slider
+from .widgets import Panel, setting_groups, setting_slider
 from .worked import WorkedExample, worked_example
 
 SPEEDS: tuple[tuple[str, int], ...] = (("slow", 2000), ("normal", 1000), ("fast", 400), ("fastest", 150))
@@ -117,8 +116,7 @@ class StepPlayer(Panel):
                                        layout=w.Layout(width="21em"), style={"description_width": "3.5em"})
         self.speed.observe(lambda change: setattr(self.play, "interval", change["new"]), names="value")
         self.diagram = NetworkDiagram(self._sizes, shared_bias=self._shared, updates=True, backward=True)
-        self.figure = LiveSVG(self.diagram.draw(example.values), self.diagram.texts(example.values))
-        self.figure_view = _figure_view(self.figure.width_px)
+        self._draw_once(self.diagram, example.values)
         self.caption = w.HTML(layout=w.Layout(min_height="1.6em"))
         self.caption.add_class("bp-caption")
         self.formula = w.Output(layout=w.Layout(min_height="5em"))  # most formulas: the figure stays put
@@ -188,15 +186,14 @@ class StepPlayer(Panel):
         return verdicts.of_step(frame.step.name, frame.step.value, True).line()
 
     def _show(self, frame: Frame) -> None:
-        texts = self.texts(frame)
-        current = [gid for gid, text in texts.items() if text != self.texts(self._previous(frame)).get(gid)]
+        texts, before = self.texts(frame), self.texts(self._previous(frame))
+        current = [gid for gid, text in texts.items() if text != before.get(gid)]  # what this step wrote
         self.caption.value = f"<b>{html.escape(frame.caption)}</b>"  # first: the figure that follows is this step's
         self.figure_view.value = self.figure.render(texts, highlight_css(frame.highlight, current)).encode()
         verdict = self.verdict(frame)
         plain = frame.step.equation_text() + (f"\n    {verdict}" if verdict else "")
         markdown = f"$${frame.step.equation_tex()}$$" + (f"\n\n{verdict}" if verdict else "")
-        output = _text_output(plain, markdown)
-        self._show_later(lambda: setattr(self.formula, "outputs", (output,)))
+        self._typeset_later(self.formula, plain, markdown)
 
     def _previous(self, frame: Frame) -> Frame:
         return self._frames[frame.index - 1] if frame.index else frame

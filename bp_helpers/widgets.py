@@ -192,11 +192,14 @@ class Panel:
     # when moves come faster than that.
     LATER_S = 0.04
 
-    def _show_later(self, show: Any) -> None:
-        """Run ``show()`` after LATER_S (cancelling one not yet run)."""
+    def _typeset_later(self, view: w.Output, plain: str, markdown: str) -> None:
+        """Show ``markdown`` (with its ``plain`` twin) in ``view`` after LATER_S, cancelling a
+        replacement not yet shown."""
+        output = _text_output(plain, markdown)
+
         def run() -> None:
             with self._lock:
-                show()
+                view.outputs = (output,)
         if self._later is not None:
             self._later.cancel()
         self._later = threading.Timer(self.LATER_S, run)
@@ -249,6 +252,12 @@ class Panel:
         printed = image_output(figure, data["text/plain"])
         return {**data, "image/png": printed["data"]["image/png"]}, printed["metadata"]
 
+    def _draw_once(self, diagram: sections.Diagram, values: Mapping[str, float]) -> None:
+        """Draw ``diagram`` at ``values`` once, as the SVG whose live texts every move replaces,
+        and the view that shows it."""
+        self.figure = LiveSVG(diagram.draw(values), diagram.texts(values))
+        self.figure_view = _figure_view(self.figure.width_px)
+
     def _heading(self, text: str) -> w.Box:
         """The panel's title and its reset button; they wrap onto two lines when narrow."""
         return w.HBox([w.HTML(PANEL_CSS + text, layout=w.Layout(flex="1 1 16em")), self.reset_button],
@@ -285,9 +294,8 @@ class SectionPanel(Panel):
         super().__init__(controls, {n: ARTICLE_SETTINGS[n] for n in self.names})
         self.diagram = sections.diagram(section)
         first = self._compute(self._normalise(self.settings))
-        self.figure = LiveSVG(self.diagram.draw(first.quantities), self.diagram.texts(first.quantities))
+        self._draw_once(self.diagram, first.quantities)
         self.banner = w.HTML()
-        self.figure_view = _figure_view(self.figure.width_px)
         self.equations = w.Output()
         self.table = w.HTML()
         self.widget = self._assemble(
@@ -308,8 +316,7 @@ class SectionPanel(Panel):
         self.figure_view.value = self.figure.render(self.diagram.texts(result.quantities)).encode()
         self.table.value = SummaryTable(result.steps)._repr_html_()
         view = StepsView(result.key_steps())
-        output = _text_output(repr(view), view._repr_markdown_())
-        self._show_later(lambda: setattr(self.equations, "outputs", (output,)))
+        self._typeset_later(self.equations, repr(view), view._repr_markdown_())
 
     def _failed(self, message: str) -> None:
         self.banner.value = html.escape(message, quote=False)
