@@ -13,9 +13,9 @@ from types import MappingProxyType
 from typing import Any
 
 from . import names
-from .network import Network, check_data, forward
+from .network import Network, check_data, check_network, forward
 from .training import Order, step, train
-from .validation import as_real
+from .validation import InputTypeError, InputValueError, as_real
 
 # name -> (kind, layer, index), in the article's numbering (bp_helpers.names): w1, w2 feed h1
 # (from i1, i2), w3, w4 feed h2, w5, w6 feed o1, w7, w8 feed o2. So w2 is i2 -> h1, as the
@@ -87,16 +87,15 @@ def article_network(**overrides: float) -> Network:
 
 
 def _check_2_2_2(network: Any) -> None:
-    if not isinstance(network, Network):
-        raise TypeError(f"network: expected a Network, got {type(network).__name__}")
-    if network.sizes != (2, 2, 2) or network.config_shape or any(b.shape != (1,) for b in network.biases):
-        raise ValueError(f"network: expected the article's 2-2-2 shape with shared biases, "
+    check_network(network, single=True)
+    if network.sizes != (2, 2, 2) or any(b.shape != (1,) for b in network.biases):
+        raise InputValueError(f"network: expected the article's 2-2-2 shape with shared biases, "
                          f"got sizes {network.sizes} and bias shapes {[b.shape for b in network.biases]}")
 
 
 def _check_name(name: str) -> tuple[str, int, tuple[int, ...]]:
     if not isinstance(name, str) or name not in PARAMETERS:
-        raise ValueError(f"name: expected one of {', '.join(PARAMETERS)}, got {name!r}")
+        raise InputValueError(f"name: expected one of {', '.join(PARAMETERS)}, got {name!r}")
     return PARAMETERS[name]
 
 
@@ -127,9 +126,9 @@ def as_printed(value: float, printed: str) -> str:
     value = as_real("value", value)
     expected = f"printed: expected a number as the article prints it, e.g. '0.3775', got {printed!r}"
     if not isinstance(printed, str):
-        raise TypeError(expected)
+        raise InputTypeError(expected)
     if not re.fullmatch(r"-?\d+(\.\d+)?", printed):
-        raise ValueError(expected)
+        raise InputValueError(expected)
     exponent = Decimal(printed).as_tuple().exponent
     assert isinstance(exponent, int)  # the pattern above admits no NaN or infinity
     return f"{value:.{-exponent}f}"
@@ -160,7 +159,7 @@ def quantities(
     _check_2_2_2(network)
     examples = check_data(network, inputs, targets)[0].shape[0]
     if examples != 1:
-        raise ValueError(f"inputs: expected one example (the article's), got {examples}")
+        raise InputValueError(f"inputs: expected one example (the article's), got {examples}")
     from .worked import worked_example  # worked -> steps -> article: imported when first needed
     q = dict(worked_example(network, inputs, targets, learning_rate).values)
     for p in names.parameters((2, 2, 2), shared_bias=True):  # dnet/dw of every weight, not just the

@@ -27,11 +27,10 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from . import names, style
 from .formats import setting, short
-from .validation import check_flag
+from .limits import check_shown
+from .validation import InputValueError, check_flag
 
 Values = Mapping[str, float]
-MAX_NEURONS = 6  # per layer: more and the labels no longer fit a 624 px column
-MAX_LAYERS = 5  # inputs included
 MAX_LABELLED_EDGES = 6  # between two layers; beyond that only highlighted weights show their labels
 
 
@@ -116,9 +115,7 @@ class NetworkDiagram:
     def __init__(self, sizes: Sequence[int] = (2, 2, 2), *, shared_bias: bool = True,
                  highlight: Collection[str] = (), updates: bool = False, backward: bool = False) -> None:
         self.sizes = names.check_sizes(sizes)
-        if max(self.sizes) > MAX_NEURONS or len(self.sizes) > MAX_LAYERS:
-            raise ValueError(f"sizes: a diagram stays legible up to {MAX_NEURONS} neurons a layer and "
-                             f"{MAX_LAYERS} layers (inputs included), got {self.sizes}")
+        check_shown("sizes", self.sizes)
         self.shared_bias = check_flag("shared_bias", shared_bias)
         self.updates = check_flag("updates", updates)
         self.backward = check_flag("backward", backward)
@@ -130,7 +127,7 @@ class NetworkDiagram:
         lit = {highlight} if isinstance(highlight, str) else set(highlight)
         unknown = lit - self.elements
         if unknown:
-            raise ValueError(f"highlight: cannot highlight {sorted(unknown)}; choose from {sorted(self.elements)}")
+            raise InputValueError(f"highlight: cannot highlight {sorted(unknown)}; choose from {sorted(self.elements)}")
         self.highlight = frozenset(lit)
         self.layout = self._layout()
         self.label_at = self._place_labels()

@@ -21,6 +21,7 @@ from .article import ARTICLE_SETTINGS
 from .formats import number
 from .steps import Step, article_templates, at_article_settings
 from .verdicts import PrintedNumbers, Verdict
+from .validation import InputTypeError, InputValueError
 
 WIDTH = 52  # characters of print that fit one line of a 421 px column (150 % zoom)
 
@@ -44,7 +45,7 @@ def of_article_network(steps: Sequence[Step]) -> bool:
 
 def _check_printed(printed: object) -> PrintedNumbers | None:
     if printed is not None and not isinstance(printed, PrintedNumbers):
-        raise TypeError(f"printed: expected the numbers a worked example prints (verdicts.PrintedNumbers, "
+        raise InputTypeError(f"printed: expected the numbers a worked example prints (verdicts.PrintedNumbers, "
                         f"e.g. a published example's .printed_numbers()), or None for the article's, "
                         f"got {type(printed).__name__}")
     return printed
@@ -89,7 +90,7 @@ def _text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def _check(steps: Sequence[Step]) -> Sequence[Step]:
     if not steps or not all(isinstance(s, Step) for s in steps):
-        raise TypeError(f"steps: expected a non-empty list of Step, got {steps!r}")
+        raise InputTypeError(f"steps: expected a non-empty list of Step, got {steps!r}")
     return steps
 
 
@@ -166,9 +167,9 @@ def key_numbers(values: Mapping[str, float], names: Sequence[str], per_line: int
     Print this in the figure's own cell: nbval never compares images, only text.
     """
     if isinstance(names, str) or not names:
-        raise TypeError(f"names: expected a non-empty list of quantity names, got {names!r}")
+        raise InputTypeError(f"names: expected a non-empty list of quantity names, got {names!r}")
     if isinstance(per_line, bool) or not isinstance(per_line, int) or per_line < 1:
-        raise ValueError(f"per_line: expected a positive whole number, got {per_line!r}")
+        raise InputValueError(f"per_line: expected a positive whole number, got {per_line!r}")
     missing = [n for n in names if n not in values]
     if missing:
         raise KeyError(f"values: missing {missing}")
@@ -193,10 +194,10 @@ class ComparisonTable:
 
     def __init__(self, printed: Mapping[str, str], columns: Mapping[str, Sequence[float]]) -> None:
         if not printed or not columns:
-            raise TypeError("printed, columns: expected non-empty mappings")
+            raise InputTypeError("printed, columns: expected non-empty mappings")
         for label, vals in columns.items():
             if len(vals) != len(printed):
-                raise ValueError(f"columns[{label!r}]: expected {len(printed)} values (one per row), got {len(vals)}")
+                raise InputValueError(f"columns[{label!r}]: expected {len(printed)} values (one per row), got {len(vals)}")
         self.printed = dict(printed)
         self.columns = {label: [float(v) for v in vals] for label, vals in columns.items()}
 

@@ -32,9 +32,9 @@ from numpy.typing import NDArray
 from .article import INPUTS, TARGETS, article_network
 from .formats import number, short
 from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, Array, ErrorFunction
-from .network import Network, _backward, _check_network, _forward, check_data
-from .training import _frozen, _Rates, _step, _writable_copy, train
-from .validation import as_count, as_float_array, as_positive, check_flag
+from .network import Network, _backward, _forward, check_data, check_network
+from .training import train
+from .validation import InputTypeError, InputValueError, as_count, as_float_array, as_positive, check_flag
 
 XOR_INPUTS: Array = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_TARGETS: Array = np.array([[0.0], [1.0], [1.0], [0.0]])
@@ -50,11 +50,11 @@ SCHEDULES: Mapping[str, int] = MappingProxyType({"batch": 4, "mini-batch": 2, "o
 def stack(networks: Sequence[Network]) -> Network:
     """Networks of one shape as one network with a leading configuration axis (one per network)."""
     if not networks or not all(isinstance(n, Network) for n in networks):
-        raise TypeError(f"networks: expected a non-empty list of Network, got {networks!r}")
+        raise InputTypeError(f"networks: expected a non-empty list of Network, got {networks!r}")
     first = networks[0]
     shapes = [[a.shape for a in n.weights + n.biases] for n in networks]
     if any(s != shapes[0] for s in shapes) or first.config_shape:
-        raise ValueError(f"networks: expected single networks of one shape, got parameter shapes {shapes}")
+        raise InputValueError(f"networks: expected single networks of one shape, got parameter shapes {shapes}")
     return Network(tuple(np.stack(ws) for ws in zip(*(n.weights for n in networks), strict=True)),
                    tuple(np.stack(bs) for bs in zip(*(n.biases for n in networks), strict=True)),
                    first.activations, first.error)
@@ -62,12 +62,12 @@ def stack(networks: Sequence[Network]) -> Network:
 
 def pick(network: Network, index: int) -> Network:
     """Configuration ``index`` of a stacked network, as a single network."""
-    _check_network(network)
+    check_network(network)
     if len(network.config_shape) != 1:
-        raise ValueError(f"network: expected one configuration axis, got {network.config_shape}")
+        raise InputValueError(f"network: expected one configuration axis, got {network.config_shape}")
     index = as_count("index", index)
     if index >= network.config_shape[0]:
-        raise ValueError(f"index: expected < {network.config_shape[0]}, got {index}")
+        raise InputValueError(f"index: expected < {network.config_shape[0]}, got {index}")
     return Network(tuple(w[index] for w in network.weights), tuple(b[index] for b in network.biases),
                    network.activations, network.error)
 
@@ -105,28 +105,11 @@ def train_in_batches(network: Network, inputs: Any, targets: Any, learning_rate:
     batch training, a group of one online training). Every configuration of a stacked network
     sees the same order.
     """
-    _check_network(network)
-    x, t = check_data(network, inputs, targets)
-    eta = as_positive("learning_rate", learning_rate)
-    n = x.shape[0]
     batch_size = as_count("batch_size", batch_size, minimum=1)
-    if n % batch_size:
-        raise ValueError(f"batch_size: expected a divisor of the number of examples ({n}), got {batch_size}")
     updates = as_count("evaluations", evaluations, minimum=batch_size) // batch_size
-    rng = np.random.default_rng(as_count("seed", seed))
-    check_flag("update_biases", update_biases)
-    passes = -(-updates * batch_size // n)
-    groups = np.concatenate([rng.permutation(n) for _ in range(passes)]).reshape(-1, batch_size)[:updates]
-    live = _writable_copy(network)
-    rates = _Rates.spread(np.broadcast_to(eta, network.config_shape).copy(), live)
-    every = np.broadcast_to(t, network.config_shape + t.shape).copy()
-    errors = np.empty((updates + 1,) + network.config_shape)
-    errors[0] = _forward(live, x, every).total
-    for u, idx in enumerate(groups):
-        part = np.broadcast_to(t[idx], network.config_shape + (len(idx), t.shape[1])).copy()
-        _step(live, x[idx], part, rates, "simultaneous", update_biases)
-        errors[u + 1] = _forward(live, x, every).total
-    return ScheduleRun(batch_size, np.arange(updates + 1, dtype=np.float64) * batch_size, errors, _frozen(live))
+    run = train(network, inputs, targets, learning_rate, updates, batch_size=batch_size, seed=seed,
+                update_biases=update_biases)
+    return ScheduleRun(batch_size, np.arange(updates + 1, dtype=np.float64) * batch_size, run.errors, run.network)
 
 
 def compare_schedules(network: Network, inputs: Any = XOR_INPUTS, targets: Any = XOR_TARGETS,
@@ -220,7 +203,7 @@ def variant(network: Network, *, hidden: Activation | None = None, output: Activ
             error: ErrorFunction | None = None) -> Network:
     """The same weights and biases with other activations (hidden layers, output layer) or another
     error function; what is not given stays as it was."""
-    _check_network(network)
+    check_network(network)
     acts = list(network.activations)
     if hidden is not None:
         acts[:-1] = [hidden] * (len(acts) - 1)
@@ -231,7 +214,7 @@ def variant(network: Network, *, hidden: Activation | None = None, output: Activ
 
 def output_delta(network: Network, inputs: Any, targets: Any) -> Array:
     """delta of every output neuron, dE/dnet = dE/dout · dout/dnet (one row per example)."""
-    _check_network(network)
+    check_network(network)
     fp = _forward(network, *check_data(network, inputs, targets))
     return _backward(network, fp).delta[-1]
 
@@ -256,9 +239,7 @@ class LayerGradients:
 
 def layer_gradients(network: Network, inputs: Any, targets: Any) -> LayerGradients:
     """The size of every layer's weight gradient on the (summed) error of inputs/targets."""
-    _check_network(network)
-    if network.config_shape:
-        raise ValueError(f"network: expected a single network, got one stacked {network.config_shape}")
+    check_network(network, single=True)
     bp = _backward(network, _forward(network, *check_data(network, inputs, targets)))
     return LayerGradients(tuple(float(np.abs(g).mean()) for g in bp.dE_dw),
                           tuple(float(s.mean()) for s in bp.dout_dnet),
@@ -309,13 +290,11 @@ def _moved(network: Network, steps: Array, update_biases: bool, bp: Any) -> Netw
 
 def error_slice(network: Network, inputs: Any, targets: Any, steps: Any, *, update_biases: bool = False) -> Slice:
     """The error after one gradient step of every size in ``steps``, all in one forward pass."""
-    _check_network(network)
-    if network.config_shape:
-        raise ValueError(f"network: expected a single network, got one stacked {network.config_shape}")
+    check_network(network, single=True)
     x, t = check_data(network, inputs, targets)
     s = as_float_array("steps", steps)
     if s.ndim != 1 or s.size == 0 or np.any(s < 0):
-        raise ValueError(f"steps: expected a 1-D list of step sizes >= 0, got {steps!r}")
+        raise InputValueError(f"steps: expected a 1-D list of step sizes >= 0, got {steps!r}")
     check_flag("update_biases", update_biases)
     fp = _forward(network, x, t)
     bp = _backward(network, fp)
@@ -408,7 +387,7 @@ class SliceSweep:
                  inputs: Any = INPUTS, targets: Any = TARGETS, dense: int = 400) -> None:
         s = as_float_array("steps", steps)
         if s.ndim != 1 or s.size < 2 or np.any(s <= 0) or np.any(np.diff(s) <= 0):
-            raise ValueError(f"steps: expected increasing positive step sizes, got {steps!r}")
+            raise InputValueError(f"steps: expected increasing positive step sizes, got {steps!r}")
         self.steps = tuple(float(v) for v in s)
         self.network = article_network() if network is None else network
         grid = np.geomspace(s[0], s[-1], as_count("dense", dense, minimum=2))
@@ -422,7 +401,7 @@ class SliceSweep:
         try:
             return self.steps.index(float(step))
         except (TypeError, ValueError):
-            raise ValueError(f"step: expected one of the slider's step sizes {self.steps}, got {step!r}") from None
+            raise InputValueError(f"step: expected one of the slider's step sizes {self.steps}, got {step!r}") from None
 
     def point(self, step: float, update_biases: bool) -> SlicePoint:
         """Everything the panel shows for one step size and bias setting."""

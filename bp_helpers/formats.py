@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .validation import as_count, as_real
+from .validation import InputTypeError, as_count, as_real
 
 
 def number(value: float) -> str:
@@ -47,5 +47,5 @@ def count(n: int, noun: str) -> str:
     """``1 update``, ``10,000 updates``: a count with its noun, plural when it is not one."""
     n = as_count("n", n)
     if not isinstance(noun, str) or not noun:
-        raise TypeError(f"noun: expected a word such as 'update', got {noun!r}")
+        raise InputTypeError(f"noun: expected a word such as 'update', got {noun!r}")
     return f"{n:,} {noun}" + ("" if n == 1 else "s")

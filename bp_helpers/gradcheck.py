@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from .functions import Array
-from .network import Network, _backward, _check_network, _forward, check_data
+from .network import Network, _backward, _forward, check_data, check_network
 from .validation import as_positive
 
 
@@ -36,9 +36,7 @@ def gradient_check(network: Network, inputs: Any, targets: Any, *, eps: float = 
     The fourth-order stencil lets eps be large enough that rounding in E_total stays near
     1e-13, so even gradients of 1e-6 in deep layers are checked to a relative 1e-7.
     """
-    _check_network(network)
-    if network.config_shape:
-        raise ValueError(f"network: expected a single network, got one stacked {network.config_shape}")
+    check_network(network, single=True)
     x, t = check_data(network, inputs, targets)
     eps = float(as_positive("eps", eps))
     bp = _backward(network, _forward(network, x, t))

@@ -1,8 +1,8 @@
 """The article's names extended to any layer sizes, and where each name lives in the arrays.
 
 * Neurons: inputs ``i1, i2, ...``; one hidden layer ``h1, h2, ...``; with more hidden layers
-  each gets its own letter, ``h``, then ``j``, ``k``, ``m`` (``i`` belongs to the inputs,
-  ``l`` reads like 1); outputs ``o1, o2, ...``.
+  each gets its own letter, ``h``, then ``j``, ``k`` (``i`` belongs to the inputs, ``l`` reads
+  like 1), up to the layers that can be shown (:mod:`bp_helpers.limits`); outputs ``o1, o2, ...``.
 * Weights are numbered the way the article numbers them: layer by layer, then by the neuron
   they feed into, then by the neuron they come from. The article's 2-2-2 network gets
   w1 = i1->h1, w2 = i2->h1, w3 = i1->h2, w4 = i2->h2, w5 = h1->o1, ..., w8 = h2->o2.
@@ -14,14 +14,16 @@ Pure: names and indices only.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .validation import as_count, as_layers, check_flag
-import itertools
+from .limits import SHOWN_LAYERS
+from .validation import InputValueError, as_count, as_layers, check_flag
 
-HIDDEN_LETTERS = "hjkm"
+# h, then j, k, m (i belongs to the inputs, l reads like 1): one for each hidden layer that can be shown
+HIDDEN_LETTERS = "hjkm"[:SHOWN_LAYERS - 2]
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,9 @@ def check_sizes(sizes: Sequence[int]) -> tuple[int, ...]:
     """Layer sizes, inputs first, e.g. (2, 2, 2): at least two layers of at least one neuron."""
     values = as_layers("sizes", sizes, "layer sizes")
     if len(values) < 2:
-        raise ValueError(f"sizes: expected at least two layer sizes like (2, 2, 2), got {tuple(values)!r}")
-    if len(values) > len(HIDDEN_LETTERS) + 2:
-        raise ValueError(f"sizes: expected at most {len(HIDDEN_LETTERS)} hidden layers, got {len(values) - 2}")
+        raise InputValueError(f"sizes: expected at least two layer sizes like (2, 2, 2), got {tuple(values)!r}")
+    if len(values) > SHOWN_LAYERS:
+        raise InputValueError(f"sizes: expected at most {SHOWN_LAYERS - 2} hidden layers, got {len(values) - 2}")
     return tuple(as_count(f"sizes[{i}]", n, minimum=1) for i, n in enumerate(values))
 
 
@@ -83,7 +85,7 @@ def weight_name(sizes: Sequence[int], layer: int, j: int, k: int) -> str:
     """The name of weights[layer][j, k]: the article's w-number of the line from neuron k to neuron j."""
     sizes = check_sizes(sizes)
     if not (0 <= layer < len(sizes) - 1 and 0 <= j < sizes[layer + 1] and 0 <= k < sizes[layer]):
-        raise ValueError(f"layer, j, k: expected an entry of the weight matrices of sizes {sizes}, "
+        raise InputValueError(f"layer, j, k: expected an entry of the weight matrices of sizes {sizes}, "
                          f"got {(layer, j, k)}")
     before = sum(a * b for a, b in itertools.pairwise(sizes[:layer + 1]))  # weights of the layers before
     return f"w{before + j * sizes[layer] + k + 1}"

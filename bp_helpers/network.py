@@ -16,6 +16,8 @@ Conventions, used everywhere in the package:
 from __future__ import annotations
 
 import inspect
+import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,8 +26,9 @@ from typing import Any
 import numpy as np
 
 from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, Array, ErrorFunction
-from .validation import as_batch, as_count, as_float_array, as_layers, check_flag
-import itertools
+from .limits import check_configurations, check_parameters
+from .validation import (InputTypeError, InputValueError, as_batch, as_count, as_float_array, as_layers,
+                         check_flag)
 
 
 @dataclass(frozen=True, eq=False)  # equal only to itself: arrays have no single truth value
@@ -45,31 +48,32 @@ class Network:
                        for l, b in enumerate(as_layers("biases", self.biases, "bias vectors")))
         activations = as_layers("activations", self.activations, "activations")
         if not weights:
-            raise ValueError("weights: expected at least one layer, got none")
+            raise InputValueError("weights: expected at least one layer, got none")
         if len(biases) != len(weights) or len(activations) != len(weights):
-            raise ValueError(
+            raise InputValueError(
                 f"biases, activations: expected one per layer ({len(weights)}), "
                 f"got {len(biases)} biases and {len(activations)} activations"
             )
         configs = weights[0].shape[:-2]
         for l, (w, b) in enumerate(zip(weights, biases)):
             if w.ndim < 2 or w.shape[:-2] != configs or w.size == 0:
-                raise ValueError(f"weights[{l}]: expected shape {configs + ('n_out', 'n_in')}, got {w.shape}")
+                raise InputValueError(f"weights[{l}]: expected shape {configs + ('n_out', 'n_in')}, got {w.shape}")
             if l and w.shape[-1] != weights[l - 1].shape[-2]:
-                raise ValueError(
+                raise InputValueError(
                     f"weights[{l}]: expected {weights[l - 1].shape[-2]} columns "
                     f"(one per neuron of the layer before), got shape {w.shape}"
                 )
             if b.shape not in (configs + (1,), configs + (w.shape[-2],)):
-                raise ValueError(
+                raise InputValueError(
                     f"biases[{l}]: expected shape {configs + (1,)} (shared) or "
                     f"{configs + (w.shape[-2],)} (per neuron), got {b.shape}"
                 )
+        check_parameters("weights", (weights[0].shape[-1],) + tuple(w.shape[-2] for w in weights), math.prod(configs))
         for l, act in enumerate(activations):
             if not _is_function(act, arguments=1):
-                raise TypeError(f"activations[{l}]: expected an Activation, act(net), got {act!r}")
+                raise InputTypeError(f"activations[{l}]: expected an Activation, act(net), got {act!r}")
         if not _is_function(self.error, arguments=2):
-            raise TypeError(f"error: expected an ErrorFunction, error(out, target), got {self.error!r}")
+            raise InputTypeError(f"error: expected an ErrorFunction, error(out, target), got {self.error!r}")
         for array in weights + biases:
             array.flags.writeable = False  # a Network is a value: training makes new ones
         object.__setattr__(self, "weights", weights)
@@ -88,13 +92,13 @@ class Network:
         weights = as_layers("weights", weights, "weight matrices")
         if isinstance(activation, (list, tuple)):
             if len(activation) != len(weights):
-                raise ValueError(f"activation: expected one for all layers or one per layer "
+                raise InputValueError(f"activation: expected one for all layers or one per layer "
                                  f"({len(weights)}), got {len(activation)}")
             activations = tuple(activation)
         elif _is_function(activation, arguments=1):
             activations = (activation,) * len(weights)
         else:
-            raise TypeError(f"activation: expected an Activation such as LOGISTIC, or a list "
+            raise InputTypeError(f"activation: expected an Activation such as LOGISTIC, or a list "
                             f"with one per layer, got {activation!r}")
         return cls(weights, as_layers("biases", biases, "bias vectors"), activations, error)
 
@@ -111,8 +115,9 @@ class Network:
         """Random weights in [-1, 1) for layer sizes like (3, 5, 2); reproducible by seed."""
         sizes = as_layers("sizes", sizes, "layer sizes")
         if len(sizes) < 2:
-            raise ValueError(f"sizes: expected at least two layer sizes like (2, 2, 2), got {sizes!r}")
+            raise InputValueError(f"sizes: expected at least two layer sizes like (2, 2, 2), got {sizes!r}")
         sizes = tuple(as_count(f"sizes[{i}]", n, minimum=1) for i, n in enumerate(sizes))
+        check_parameters("sizes", sizes)  # before drawing numbers: a 2-100000-100000 network is 80 GB
         if seed is not None:
             as_count("seed", seed)
         check_flag("shared_bias", shared_bias)
@@ -134,6 +139,8 @@ class Network:
     def stacked(self, count: int) -> Network:
         """``count`` copies of this network along a new leading configuration axis."""
         count = as_count("count", count, minimum=1)
+        check_configurations("count", count)
+        check_parameters("count", self.sizes, count)
         tile = lambda a: np.broadcast_to(a, (count,) + a.shape)
         return Network(tuple(map(tile, self.weights)), tuple(map(tile, self.biases)),
                        self.activations, self.error)
@@ -254,25 +261,25 @@ def check_data(network: Network, inputs: Any, targets: Any) -> tuple[Array, Arra
     x = as_batch("inputs", inputs, n_in, "number of inputs")
     t = as_batch("targets", targets, n_out, "number of outputs")
     if x.shape[0] != t.shape[0]:
-        raise ValueError(f"inputs, targets: expected the same number of examples, got {x.shape[0]} and {t.shape[0]}")
+        raise InputValueError(f"inputs, targets: expected the same number of examples, got {x.shape[0]} and {t.shape[0]}")
     return x, t
 
 
 def forward(network: Network, inputs: Any, targets: Any) -> ForwardPass:
     """Feed inputs forward and measure the error against the targets."""
-    _check_network(network)
+    check_network(network)
     return _forward(network, *check_data(network, inputs, targets))
 
 
 def backward(network: Network, fp: ForwardPass) -> BackwardPass:
     """Propagate the error of a forward pass back to every weight and bias."""
-    _check_network(network)
+    check_network(network)
     if not isinstance(fp, ForwardPass):
-        raise TypeError(f"fp: expected the ForwardPass returned by forward(), got {type(fp).__name__}")
+        raise InputTypeError(f"fp: expected the ForwardPass returned by forward(), got {type(fp).__name__}")
     sizes = (fp.inputs.shape[-1],) + tuple(o.shape[-1] for o in fp.out)
     configs = fp.outputs.shape[:-2]
     if sizes != network.sizes or configs != network.config_shape:
-        raise ValueError(f"fp: expected a forward pass of this network, layer sizes {network.sizes} "
+        raise InputValueError(f"fp: expected a forward pass of this network, layer sizes {network.sizes} "
                          f"and configurations {network.config_shape}, got {sizes} and {configs}")
     return _backward(network, fp)
 
@@ -292,6 +299,11 @@ def _is_function(f: Any, arguments: int) -> bool:
     return True
 
 
-def _check_network(network: Any) -> None:
+def check_network(network: Any, *, single: bool = False) -> Network:
+    """``network`` if it is a :class:`Network` (and, with ``single``, not a stack of several
+    configurations), or an error naming ``network``."""
     if not isinstance(network, Network):
-        raise TypeError(f"network: expected a Network, got {type(network).__name__}")
+        raise InputTypeError(f"network: expected a Network, got {type(network).__name__}")
+    if single and network.config_shape:
+        raise InputValueError(f"network: expected a single network, got one stacked {network.config_shape}")
+    return network

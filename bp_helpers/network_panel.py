@@ -24,7 +24,8 @@ from . import names
 from .diagrams import NetworkDiagram
 from .display import StepsView, SummaryTable, key_numbers
 from .formats import short
-from .network import Network, _check_network, check_data
+from .network import Network, check_data, check_network
+from .validation import InputValueError
 from .verdicts import PrintedNumbers
 from .widgets import Panel, setting_slider
 from .worked import WorkedExample, worked_example
@@ -51,16 +52,14 @@ class NetworkPanel(Panel):
     def __init__(self, network: Network, inputs: Any, targets: Any, learning_rate: float = 0.5, *,
                  order: str = "simultaneous", update_biases: bool = False,
                  printed: PrintedNumbers | None = None) -> None:
-        _check_network(network)
-        if network.config_shape:
-            raise ValueError(f"network: expected a single network, got one stacked {network.config_shape}")
+        check_network(network, single=True)
         x, _ = check_data(network, inputs, targets)
         if x.shape[0] != 1:
-            raise ValueError(f"inputs: expected one example for the panel, got a batch of {x.shape[0]}")
+            raise InputValueError(f"inputs: expected one example for the panel, got a batch of {x.shape[0]}")
         # the worked example checks everything else (sizes, functions, learning rate, flags) and names it
         first = worked_example(network, inputs, targets, learning_rate, order=order, update_biases=update_biases)
         if len(first.parameters) > MAX_SLIDERS:
-            raise ValueError(f"network: expected at most {MAX_SLIDERS} weights and biases to give each a slider, "
+            raise InputValueError(f"network: expected at most {MAX_SLIDERS} weights and biases to give each a slider, "
                              f"got {len(first.parameters)} (sizes {network.sizes})")
         self._network, self._data = network, (inputs, targets, learning_rate)
         self._order, self._update_biases = order, update_biases

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .names import Parameter, parameters
 from .steps import Step
+from .validation import InputTypeError
 
 _EXAMPLE = re.compile(r"\[\d+\]$")  # a per-example suffix of a batch: net_h1[2]
 _NODE = re.compile(r"^(?:net|out|delta)_([a-z]\d+)(?:_new)?$|^dout_([a-z]\d+)_dnet_\2$")
@@ -91,7 +92,7 @@ def frames(steps: Sequence[Step], settings: Mapping[str, float], sizes: Sequence
     """One frame per step, in order; ``settings`` are the values known before the first step
     (inputs, targets, weights, biases, the learning rate)."""
     if not steps or not all(isinstance(s, Step) for s in steps):
-        raise TypeError(f"steps: expected a non-empty sequence of Step, got {steps!r}")
+        raise InputTypeError(f"steps: expected a non-empty sequence of Step, got {steps!r}")
     known = {base_name(k): float(v) for k, v in settings.items()}
     out = []
     for k, step in enumerate(steps):

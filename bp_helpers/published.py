@@ -26,6 +26,7 @@ from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, ErrorFunction
 from .network import Network
 from .verdicts import PrintedNumbers
 from .worked import WorkedExample, worked_example
+from .validation import InputValueError
 
 __all__ = ["EXAMPLES", "PrintedNumber", "Published"]
 
@@ -64,10 +65,10 @@ class Published:
     def __post_init__(self) -> None:
         ours = [p.ours for p in self.printed]
         if len(set(ours)) != len(ours):
-            raise ValueError(f"{self.key}: printed: expected each of our names once, got {ours}")
+            raise InputValueError(f"{self.key}: printed: expected each of our names once, got {ours}")
         unknown = set(self.notes) - set(ours)
         if unknown:
-            raise ValueError(f"{self.key}: notes: expected notes on printed numbers, got {sorted(unknown)}")
+            raise InputValueError(f"{self.key}: notes: expected notes on printed numbers, got {sorted(unknown)}")
         object.__setattr__(self, "notes", MappingProxyType(dict(self.notes)))
 
     def network(self) -> Network:

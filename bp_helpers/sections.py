@@ -17,7 +17,7 @@ from .diagrams import ChainW1, ChainW5, NetworkDiagram
 from .display import key_numbers
 from .formats import setting
 from .steps import SECTIONS, Step, at_article_settings
-from .validation import as_real
+from .validation import InputValueError, as_real
 
 # The few steps a panel typesets as equations (MathJax costs about 20 ms an equation on
 # every move); every step of the section is in the panel's table.
@@ -64,7 +64,7 @@ class SectionResult:
 
 def _section(section: str):
     if not isinstance(section, str) or section not in SECTIONS:
-        raise ValueError(f"section: expected one of {', '.join(map(repr, SECTIONS))}, got {section!r}")
+        raise InputValueError(f"section: expected one of {', '.join(map(repr, SECTIONS))}, got {section!r}")
     return SECTIONS[section]
 
 
@@ -73,7 +73,7 @@ def section_result(section: str, settings: Mapping[str, float]) -> SectionResult
     sec = _section(section)
     unknown = set(settings) - set(ARTICLE_SETTINGS)
     if unknown:
-        raise ValueError(f"settings: expected names among {', '.join(ARTICLE_SETTINGS)}, got {sorted(unknown)}")
+        raise InputValueError(f"settings: expected names among {', '.join(ARTICLE_SETTINGS)}, got {sorted(unknown)}")
     s = {**ARTICLE_SETTINGS, **{k: as_real(k, v) for k, v in settings.items()}}
     q = quantities(article_network(**{k: s[k] for k in START}), (s["i1"], s["i2"]),
                    (s["target_o1"], s["target_o2"]), s["eta"])

@@ -18,6 +18,7 @@ from functools import cache
 from .article import ARTICLE_SETTINGS, matches_printed
 from .formats import number
 from .verdicts import PRINTED_STEPS
+from .validation import InputValueError
 
 _PLACEHOLDER = re.compile(r"<(\w+(?:\[\d+\])?)>")  # <net_h1>, or <net_h1[2]> for example 2 of a batch
 _PARTIAL = re.compile(r"^d(\w+?)_d(\w+)$")
@@ -191,12 +192,12 @@ class Section:
         """The section's steps (or just ``names``) evaluated at ``values`` from ``quantities()``."""
         unknown = [n for n in names if n not in self.names]
         if unknown:
-            raise ValueError(f"names: expected steps of section {self.key!r} ({', '.join(self.names)}), got {unknown}")
+            raise InputValueError(f"names: expected steps of section {self.key!r} ({', '.join(self.names)}), got {unknown}")
         steps = self.steps
         missing = {n for _, tex, _ in steps for n in _PLACEHOLDER.findall(tex)} | set(self.names)
         missing -= set(values)
         if missing:
-            raise ValueError(f"values: expected every quantity of quantities(), missing {sorted(missing)}")
+            raise InputValueError(f"values: expected every quantity of quantities(), missing {sorted(missing)}")
         return [Step(name, tex, text, values, PRINTED_STEPS.get(name))
                 for name, tex, text in steps if not names or name in names]
 

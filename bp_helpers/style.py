@@ -11,6 +11,8 @@ for every number a class has to read, is 14.7 px.
 
 from __future__ import annotations
 
+from .validation import InputValueError
+
 WIDTH_IN = 6.4
 DPI = 96  # CSS px per inch: a figure's natural width in a notebook is its width in inches x 96
 CSS_PX_PER_PT = 96 / 72
@@ -49,11 +51,11 @@ LINE_COLOURS = (INK, BLUE, VERMILLION, GREEN, PURPLE, SKY, HIGHLIGHT, MUTED_LINE
 def luminance(colour: str) -> float:
     """Relative luminance of a '#RRGGBB' colour (WCAG 2)."""
     if not (isinstance(colour, str) and len(colour) == 7 and colour[0] == "#"):
-        raise ValueError(f"colour: expected '#RRGGBB', got {colour!r}")
+        raise InputValueError(f"colour: expected '#RRGGBB', got {colour!r}")
     try:
         channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
     except ValueError:
-        raise ValueError(f"colour: expected '#RRGGBB', got {colour!r}") from None
+        raise InputValueError(f"colour: expected '#RRGGBB', got {colour!r}") from None
     r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from . import names
+from .validation import InputTypeError, InputValueError
 
 Template = tuple[str, str]  # (tex, text)
 
@@ -53,12 +54,12 @@ def of_function(function: Any, derivative: bool, owner: str, **slots: str) -> Te
     prefix = "derivative_" if derivative else ""
     tex, text = getattr(function, prefix + "tex", None), getattr(function, prefix + "text", None)
     if not (isinstance(tex, str) and isinstance(text, str)):
-        raise TypeError(f"{owner}: expected a function carrying its formulas as templates "
+        raise InputTypeError(f"{owner}: expected a function carrying its formulas as templates "
                         f"({prefix}tex, {prefix}text) to show it step by step, got {function!r}")
 
     def fill(match: re.Match[str]) -> str:
         if match.group(1) not in slots:
-            raise ValueError(f"{owner}: expected placeholders among {', '.join(f'<{s}>' for s in slots)} in its "
+            raise InputValueError(f"{owner}: expected placeholders among {', '.join(f'<{s}>' for s in slots)} in its "
                              f"{prefix}templates, got <{match.group(1)}>")
         return slots[match.group(1)]
     return _SLOT.sub(fill, tex), _SLOT.sub(fill, text)

@@ -15,11 +15,15 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .functions import Array
-from .network import (BackwardPass, ForwardPass, Network, _backward, _check_network, _forward, check_data,
+from .network import (BackwardPass, ForwardPass, Network, _backward, _forward, check_data, check_network,
                       total_error)
-from .validation import as_count, as_float_array, as_positive, check_choice, check_flag
+from .formats import count
+from .limits import check_configurations, check_steps, recorded_per_step
+from .validation import (InputTypeError, InputValueError, as_count, as_float_array, as_positive, check_choice,
+                         check_flag)
 
 Order = Literal["simultaneous", "output_first"]
 ORDERS: tuple[Order, ...] = ("simultaneous", "output_first")
@@ -94,13 +98,30 @@ def _writable_copy(network: Network) -> Network:
     return live
 
 
-def _frozen(live: Network) -> Network:
+def _frozen(live: Network, eta: Array, outputs: Array | None = None) -> Network:
+    """The network ``live`` was trained to, as a value: refused, naming the learning rate, when a
+    configuration's weights or ``outputs`` (its history) left the finite numbers (the run diverged)."""
+    configs = live.config_shape
+    arrays = [*live.weights, *live.biases] + ([] if outputs is None else [np.moveaxis(outputs, 0, -1)])
+    finite = np.logical_and.reduce([np.isfinite(a).reshape(configs + (-1,)).all(-1) for a in arrays])
+    if not finite.all():
+        rates = np.broadcast_to(eta, configs)[~finite] if configs else np.atleast_1d(eta)
+        shown = ", ".join(f"{r:g}" for r in rates[:5]) + (", ..." if len(rates) > 5 else "")
+        first = "" if outputs is None else f" after {_first_overflow(outputs)}"
+        raise InputValueError(f"learning_rate: expected a rate at which training stays finite, got {shown}, at which "
+                              f"the weights or outputs grew past the largest number{first}")
     return Network(live.weights, live.biases, live.activations, live.error)
+
+
+def _first_overflow(outputs: Array) -> str:
+    """'12 updates': how many updates the first configuration to overflow took."""
+    finite = np.isfinite(outputs.reshape(len(outputs), -1)).all(-1)
+    return count(int(np.argmin(finite)), "update")
 
 
 def _checked(network: Any, inputs: Any, targets: Any, learning_rate: Any, order: Any,
              update_biases: Any) -> tuple[Array, Array, Array]:
-    _check_network(network)
+    check_network(network)
     x, t = check_data(network, inputs, targets)
     eta = as_positive("learning_rate", learning_rate, network.config_shape)
     as_order(order)
@@ -111,19 +132,20 @@ def _checked(network: Any, inputs: Any, targets: Any, learning_rate: Any, order:
 def update(network: Network, gradients: BackwardPass, learning_rate: Any, *,
            update_biases: bool = False) -> Network:
     """w+ = w - eta * dE/dw for every weight (and bias, on request), as a new network."""
-    _check_network(network)
+    check_network(network)
     if not isinstance(gradients, BackwardPass):
-        raise TypeError(f"gradients: expected the BackwardPass returned by backward(), "
+        raise InputTypeError(f"gradients: expected the BackwardPass returned by backward(), "
                         f"got {type(gradients).__name__}")
     shapes = lambda net: [a.shape for a in net.weights + net.biases]
     if shapes(gradients) != shapes(network):
-        raise ValueError(f"gradients: expected the backward pass of this network, parameter shapes "
+        raise InputValueError(f"gradients: expected the backward pass of this network, parameter shapes "
                          f"{shapes(network)}, got {shapes(gradients)}")
     eta = as_positive("learning_rate", learning_rate, network.config_shape)
     check_flag("update_biases", update_biases)
     new = _writable_copy(network)
-    _descend(new, gradients, _Rates.spread(eta, new), range(len(new.weights)), update_biases)
-    return _frozen(new)
+    with np.errstate(over="ignore", invalid="ignore"):  # a step too large is refused by _frozen, naming eta
+        _descend(new, gradients, _Rates.spread(eta, new), range(len(new.weights)), update_biases)
+    return _frozen(new, eta)
 
 
 def step(network: Network, inputs: Any, targets: Any, learning_rate: Any, *,
@@ -134,26 +156,52 @@ def step(network: Network, inputs: Any, targets: Any, learning_rate: Any, *,
 
 
 def train(network: Network, inputs: Any, targets: Any, learning_rate: Any, steps: int, *,
-          order: Order = "simultaneous", update_biases: bool = False) -> TrainingResult:
-    """``steps`` full-batch updates; errors[0] is before training, errors[n] after n updates.
+          order: Order = "simultaneous", update_biases: bool = False, batch_size: int | None = None,
+          seed: int = 0) -> TrainingResult:
+    """``steps`` updates; errors[0] is before training, errors[n] after n updates.
+
+    Each update follows the error summed over every example (batch training), or, with
+    ``batch_size``, over a group of that many (a divisor of the number of examples): every pass
+    over the data visits the examples in a new order drawn from ``seed``, cut into groups (so a
+    group of one is online training). Errors and outputs are always those of every example.
 
     ``learning_rate`` may hold one value per configuration of a stacked network, which
-    trains every configuration at once (see :func:`sweep_learning_rates`).
+    trains every configuration at once (see :func:`sweep_learning_rates`); every configuration
+    sees the same order of examples.
     """
     x, t, eta = _checked(network, inputs, targets, learning_rate, order, update_biases)
     steps = as_count("steps", steps)
+    check_steps("steps", steps, recorded_per_step(network.config_shape, *t.shape))
+    groups = None if batch_size is None else _groups(x.shape[0], batch_size, steps, seed)
     live = _writable_copy(network)
     rates = _Rates.spread(eta, live)
     # the targets once per configuration, so that every step compares arrays of one shape
     t = np.broadcast_to(t, network.config_shape + t.shape).copy()
     outputs = np.empty((steps + 1,) + t.shape)
-    for n in range(steps):
-        outputs[n] = _step(live, x, t, rates, order, update_biases).outputs
-    final = _frozen(live)
-    outputs[steps] = _forward(final, x, t).outputs
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is refused by _frozen, naming eta
+        for n in range(steps):
+            if groups is None:
+                outputs[n] = _step(live, x, t, rates, order, update_biases).outputs
+            else:
+                outputs[n] = _forward(live, x, t).outputs
+                _step(live, x[groups[n]], t[..., groups[n], :], rates, order, update_biases)
+        outputs[steps] = _forward(live, x, t).outputs
+    final = _frozen(live, eta, outputs)
     # E_total of every step in one vectorised call, from the outputs recorded on the way
     errors = total_error(network.error(outputs, t))
     return TrainingResult(final, errors, outputs[steps].copy(), outputs)
+
+
+def _groups(examples: int, batch_size: Any, steps: int, seed: Any) -> NDArray[np.intp]:
+    """The examples of each of ``steps`` updates: ``batch_size`` of them, a new seeded order every pass."""
+    batch_size = as_count("batch_size", batch_size, minimum=1)
+    if examples % batch_size:
+        raise InputValueError(f"batch_size: expected a divisor of the number of examples ({examples}), "
+                              f"got {batch_size}")
+    rng = np.random.default_rng(as_count("seed", seed))
+    passes = -(-steps * batch_size // examples)
+    order = np.concatenate([rng.permutation(examples) for _ in range(passes)]) if passes else np.empty(0, np.intp)
+    return order.reshape(-1, batch_size)[:steps]
 
 
 def sweep_learning_rates(network: Network, inputs: Any, targets: Any, rates: Any, steps: int, *,
@@ -162,12 +210,11 @@ def sweep_learning_rates(network: Network, inputs: Any, targets: Any, rates: Any
 
     Result arrays gain a leading axis over ``rates``; ``errors`` has shape (steps+1, len(rates)).
     """
-    _check_network(network)
-    if network.config_shape:
-        raise ValueError(f"network: expected a single network, got one stacked {network.config_shape}")
+    check_network(network, single=True)
     eta = as_float_array("rates", rates)
     if eta.ndim != 1 or eta.size == 0:
-        raise ValueError(f"rates: expected a 1-D list of learning rates, got shape {eta.shape}")
+        raise InputValueError(f"rates: expected a 1-D list of learning rates, got shape {eta.shape}")
     as_positive("rates", eta, eta.shape)
+    check_configurations("rates", eta.size)
     return train(network.stacked(eta.size), inputs, targets, eta, steps, order=order,
                  update_biases=update_biases)

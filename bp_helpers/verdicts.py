@@ -14,6 +14,7 @@ from types import MappingProxyType
 from .article import (CLOSING_SOURCES, KNOWN_DIFFERENCES, LEARNING_RATE, PRINTED, PRINTED_CLOSING, STEPS,
                       as_printed, matches_printed)
 from .formats import count
+from .validation import InputTypeError, InputValueError
 
 MATCH, DIFFER = "✓", "✗"
 ORDER_LABELS = {"simultaneous": "all at once", "output_first": "output layer first"}
@@ -71,12 +72,12 @@ class PrintedNumbers:
 
     def __post_init__(self) -> None:
         if not isinstance(self.source, str) or not self.source:
-            raise TypeError(f"source: expected a short label such as 'printed', got {self.source!r}")
+            raise InputTypeError(f"source: expected a short label such as 'printed', got {self.source!r}")
         for text in self.numbers.values():
             as_printed(0.0, text)  # a number as printed, e.g. '-0.1360': refused early otherwise
         unknown = set(self.notes) - set(self.numbers)
         if unknown:
-            raise ValueError(f"notes: expected notes on printed numbers only, got {sorted(unknown)}")
+            raise InputValueError(f"notes: expected notes on printed numbers only, got {sorted(unknown)}")
         object.__setattr__(self, "numbers", MappingProxyType(dict(self.numbers)))
         object.__setattr__(self, "notes", MappingProxyType(dict(self.notes)))
 
@@ -105,7 +106,7 @@ def of_closing(name: str, value: float, *, order: str, steps: int) -> Verdict:
     says so.
     """
     if name not in PRINTED_CLOSING:
-        raise ValueError(f"name: expected one of {', '.join(PRINTED_CLOSING)}, got {name!r}")
+        raise InputValueError(f"name: expected one of {', '.join(PRINTED_CLOSING)}, got {name!r}")
     printed = PRINTED_CLOSING[name]
     match = matches_printed(value, printed)
     source_order, source_steps = CLOSING_SOURCES[name]

@@ -27,7 +27,7 @@ A batch numbers its examples from 1: ``net_h1[2]`` is net_h1 for example 2 (show
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -37,11 +37,12 @@ import numpy as np
 
 from . import names
 from .functions import Array, CrossEntropy
-from .network import BackwardPass, ForwardPass, Network, _check_network, backward, check_data, forward
+from .limits import check_shown
+from .network import BackwardPass, ForwardPass, Network, backward, check_data, check_network, forward
 from .steps import Step
 from .templates import Names, Template, alone, of_function, product, total, update, weighted_sum
 from .training import as_order
-from .validation import as_positive, check_flag
+from .validation import InputTypeError, InputValueError, as_positive, check_flag
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class WorkedExample:
 
     def __getitem__(self, name: str) -> Step:
         """The step computing ``name``, e.g. ``ex["dE_dw5"]``."""
+        if not isinstance(name, str):
+            raise InputTypeError(f"name: expected a step's name such as {self.steps[-1].name!r} (iterate over the "
+                                 f"example for its steps in order), got {name!r}")
         if name not in self._index:
             raise KeyError(f"name: expected a step of this worked example, such as {self.steps[-1].name!r}, "
                            f"got {name!r}")
@@ -65,6 +69,14 @@ class WorkedExample:
 
     def __contains__(self, name: object) -> bool:
         return name in self._index
+
+    def __iter__(self) -> Iterator[Step]:
+        """The steps in the order they are computed: ``for step in example``."""
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        """How many steps the update takes."""
+        return len(self.steps)
 
     def entry(self, name: str) -> str:
         """Where a parameter lives in the network's arrays: ``entry("w5")`` -> 'weights[1][0, 0]'."""
@@ -80,12 +92,14 @@ class _Sheet:
     def __init__(self) -> None:
         self.values: dict[str, float] = {}
         self.rows: list[tuple[str, Template]] = []
+        # whose fault a number too large to write down is: the network's and its data's until the
+        # update, then the learning rate's (the same network moved by a smaller step stays finite)
+        self.blame = "network: expected weights and inputs small enough to keep every number finite, got {name} = {value}"
 
     def given(self, name: str, value: Any) -> None:
         value = float(value)
         if not math.isfinite(value):
-            raise ValueError(f"network: expected finite numbers all through the computation, got {name} = {value} "
-                             f"(weights, inputs or learning rate too large to work by hand?)")
+            raise InputValueError(self.blame.format(name=name, value=value))
         assert name not in self.values, name  # every name is written once
         self.values[name] = value
 
@@ -101,8 +115,7 @@ def worked_example(network: Network, inputs: Any, targets: Any, learning_rate: f
                    order: str = "simultaneous", update_biases: bool = False) -> WorkedExample:
     """One gradient-descent update of ``network`` on ``inputs``/``targets``, every number a step.
 
-    Any network of up to ``diagrams.MAX_NEURONS`` neurons a layer and ``diagrams.MAX_LAYERS``
-    layers (inputs included), with any activations and error function that carry their
+    Any network small enough to show (:func:`bp_helpers.limits.check_shown`), with any activations and error function that carry their
     formulas; one example or a batch; ``order`` and ``update_biases`` as in
     :func:`bp_helpers.training.step`, whose numbers the updates reproduce.
     """
@@ -122,23 +135,26 @@ def worked_example(network: Network, inputs: Any, targets: Any, learning_rate: f
         bp = None
         for l in reversed(range(len(weights))):
             if bp is None or order == "output_first":
-                bp = backward(_with(network, weights, biases), fp)
+                bp = backward(_with(network, weights, biases, eta), fp)
             _layer_steps(sheet, network, bp, l, nm, moved=order == "output_first")
             weights[l] = weights[l] - eta * bp.dE_dw[l]
             if update_biases:
                 biases[l] = biases[l] - eta * bp.dE_db[l]
             if order == "output_first":
-                _update_steps(sheet, weights, biases, [p for p in nm.parameters if p.layer == l], update_biases)
+                _update_steps(sheet, weights, biases, [p for p in nm.parameters if p.layer == l], update_biases, eta)
         if order == "simultaneous":
-            _update_steps(sheet, weights, biases, list(nm.parameters), update_biases)
-        _after_steps(sheet, network, forward(_with(network, weights, biases), x, t), nm)
+            _update_steps(sheet, weights, biases, list(nm.parameters), update_biases, eta)
+        _after_steps(sheet, network, forward(_with(network, weights, biases, eta), x, t), nm)
     values = MappingProxyType(sheet.values)
     return WorkedExample(tuple(Step(name, tex, text, values) for name, (tex, text) in sheet.rows), values,
                          MappingProxyType({p.name: p for p in nm.parameters}))
 
 
-def _with(network: Network, weights: list[Array], biases: list[Array]) -> Network:
-    """``network`` with other weights and biases."""
+def _with(network: Network, weights: list[Array], biases: list[Array], eta: float) -> Network:
+    """``network`` with the weights and biases an update at learning rate ``eta`` moved it to."""
+    if not all(np.isfinite(a).all() for a in weights + biases):
+        raise InputValueError(f"learning_rate: expected a step small enough to keep the weights finite, got {eta:g}, "
+                              f"which moves a weight or bias to infinity")
     return Network(tuple(weights), tuple(biases), network.activations, network.error)
 
 
@@ -224,7 +240,9 @@ def _layer_steps(sheet: _Sheet, network: Network, bp: BackwardPass, l: int, nm: 
 
 
 def _update_steps(sheet: _Sheet, weights: list[Array], biases: list[Array], parameters: list[names.Parameter],
-                  update_biases: bool) -> None:
+                  update_biases: bool, eta: float) -> None:
+    sheet.blame = (f"learning_rate: expected a step small enough to keep every number finite, got {eta:g}, "
+                   "which makes {name} = {value}")
     for p in parameters:
         if p.kind == "weights" or update_biases:
             value = (weights if p.kind == "weights" else biases)[p.layer][p.index]
@@ -246,21 +264,14 @@ def _after_steps(sheet: _Sheet, network: Network, after: ForwardPass, nm: Names)
 
 def _checked(network: Any, inputs: Any, targets: Any, learning_rate: Any, order: Any,
              update_biases: Any) -> tuple[Any, Any, float, bool]:
-    _check_network(network)
-    if network.config_shape:
-        raise ValueError(f"network: expected a single network, got one stacked {network.config_shape}")
-    # one limit for the worked example and the network's figure; read when first needed, so
-    # that the core does not import matplotlib
-    from .diagrams import MAX_LAYERS, MAX_NEURONS
-    if max(network.sizes) > MAX_NEURONS or len(network.sizes) > MAX_LAYERS:
-        raise ValueError(f"network: expected at most {MAX_NEURONS} neurons a layer and {MAX_LAYERS} layers "
-                         f"(inputs included) to show step by step, got sizes {network.sizes}")
+    check_network(network, single=True)
+    check_shown("network", network.sizes)
     x, t = check_data(network, inputs, targets)
     eta = float(as_positive("learning_rate", learning_rate))
     as_order(order)
     check_flag("update_biases", update_biases)
     if isinstance(network.error, CrossEntropy) and ((t < 0) | (t > 1)).any():
-        raise ValueError(f"targets: expected probabilities between 0 and 1 for cross-entropy, got {t.tolist()}")
+        raise InputValueError(f"targets: expected probabilities between 0 and 1 for cross-entropy, got {t.tolist()}")
     return x, t, eta, _shared_biases(network)
 
 
@@ -268,7 +279,7 @@ def _shared_biases(network: Network) -> bool:
     """One bias a layer (the article's b1, b2), or one a neuron: names number them differently."""
     shared = [len(b) == 1 for b, n in zip(network.biases, network.sizes[1:]) if n > 1]
     if any(shared) and not all(shared):
-        raise ValueError(f"network: expected every layer's bias shared (shape (1,)) or every layer's per neuron, "
+        raise InputValueError(f"network: expected every layer's bias shared (shape (1,)) or every layer's per neuron, "
                          f"got bias shapes {[b.shape for b in network.biases]}")
     return all(shared)
 
@@ -284,5 +295,5 @@ def _check_outputs(network: Network, fp: ForwardPass, nm: Names,
         for j, o in enumerate(nm.neurons[-1]):
             out = float(fp.outputs[n, j])
             if not eps < out < 1 - eps:
-                raise ValueError(f"{expected}outputs strictly between 0 and 1 for cross-entropy (a "
+                raise InputValueError(f"{expected}outputs strictly between 0 and 1 for cross-entropy (a "
                                  f"logistic output layer, not saturated), got {nm.at(f'out_{o}{suffix}', n)} = {out}")

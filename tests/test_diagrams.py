@@ -181,8 +181,8 @@ def test_a_big_network_labels_only_what_fits():
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda: NetworkDiagram((7, 2)), r"sizes: a diagram stays legible up to 6 neurons a layer and 5 layers"),
-    (lambda: NetworkDiagram((2, 2, 2, 2, 2, 2)), "5 layers"),
+    (lambda: NetworkDiagram((7, 2)), r"sizes: expected at most 6 neurons a layer and 5 layers \(inputs included\)"),
+    (lambda: NetworkDiagram((2, 2, 2, 2, 2, 2)), "sizes: expected at most 3 hidden layers"),
     (lambda: NetworkDiagram(shared_bias=1), "shared_bias: expected True or False"),
     (lambda: ChainW1().draw({"w1": 0.1}), r"values: missing \['E_o1'"),
     (lambda: ChainW5().texts({}), "values: missing"),

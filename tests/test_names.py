@@ -4,6 +4,7 @@ import pytest
 
 from bp_helpers import Network
 from bp_helpers.article import PARAMETERS
+from bp_helpers.limits import SHOWN_LAYERS
 from bp_helpers.names import layer_letters, neurons, parameters, weight_name
 
 
@@ -29,6 +30,13 @@ def test_deeper_networks_give_each_hidden_layer_a_letter():
     assert (biases[5].layer, biases[5].index, biases[5].target) == (1, (0,), "j1")
 
 
+def test_names_reach_exactly_as_deep_as_a_network_can_be_shown():
+    deepest = (2,) * SHOWN_LAYERS
+    assert layer_letters(deepest)[1:-1] == ("h", "j", "k")
+    with pytest.raises(ValueError, match="sizes: expected at most"):
+        layer_letters(deepest + (2,))
+
+
 def test_weight_name_is_the_entry_of_its_matrix():
     net = Network.random((3, 4, 2), seed=1)
     for p in parameters(net.sizes):
@@ -39,7 +47,7 @@ def test_weight_name_is_the_entry_of_its_matrix():
 @pytest.mark.parametrize("sizes, message", [
     ((2,), "sizes: expected at least two layer sizes"),
     ((2, 0, 1), r"sizes\[1\]: expected a whole number >= 1"),
-    ((2, 2, 2, 2, 2, 2, 2), "sizes: expected at most 4 hidden layers"),
+    ((2, 2, 2, 2, 2, 2), "sizes: expected at most 3 hidden layers, got 4"),  # one layer more than can be shown
 ])
 def test_bad_sizes_are_named(sizes, message):
     with pytest.raises(ValueError, match=message):

@@ -40,6 +40,7 @@ FLAG = r"{}: expected True or False"
 ORDER = r"order: expected one of 'simultaneous', 'output_first'"
 NAME = r"name: expected one of w1, w2, w3, w4, w5, w6, w7, w8, b1, b2"
 TWO_BY_TWO = r"network: expected the article's 2-2-2 shape"
+SINGLE = r"network: expected a single network, got one stacked \(2,\)"  # one check for every function (network.check_network)
 
 
 def case(function, label, call, error, match, *marks):
@@ -73,7 +74,7 @@ def data_cases(function, call):
         case(function, "targets-bools", lambda: call(INPUTS, [False, True]), TypeError,
              NUMBERS.format("targets")),
         case(function, "inputs-ragged", lambda: call([[0.05, 0.1], [0.2]], TARGETS), TypeError,
-             NUMBERS.format("inputs")),
+             NUMBERS.format("inputs") + r".*rows of different lengths: inputs\[0\]: 2 entries, inputs\[1\]: 1 entry"),
         case(function, "targets-complex", lambda: call(INPUTS, [0.01j, 0.99]), TypeError,
              NUMBERS.format("targets")),
     ]
@@ -130,7 +131,11 @@ CASES = [
     case("Network", "weights-bools", lambda: Network(([[True, False]],), (np.zeros(1),), ACTS[:1]), TypeError,
          NUMBERS.format(r"weights\[0\]")),
     case("Network", "weights-ragged", lambda: Network(([[0.1, 0.2], [0.3]],), (np.zeros(1),), ACTS[:1]),
-         TypeError, NUMBERS.format(r"weights\[0\]")),
+         TypeError, NUMBERS.format(r"weights\[0\]") + r".*rows of different lengths: weights\[0\]\[0\]: 2 entries, "
+         r"weights\[0\]\[1\]: 1 entry"),
+    case("Network.from_layers", "weights-ragged-deep", lambda: Network.from_layers(
+        [[[0.1, 0.2], [0.3, 0.4]], [[0.1, 0.2], [0.3, [0.4]]]], [[0.0], [0.0]]), TypeError,
+         r"weights\[1\]: .*rows of different lengths: weights\[1\]\[1\]\[0\]: a number, weights\[1\]\[1\]\[1\]: 1 entry"),
     case("Network", "weights-huge-int", lambda: Network(([[10**400]],), (np.zeros(1),), ACTS[:1]),
          ValueError, FINITE.format(r"weights\[0\]")),
     case("Network", "activation-str", lambda: Network(W, B, ("logistic", LOGISTIC)), TypeError,
@@ -356,9 +361,9 @@ CASES = [
          TWO_BY_TWO + r" with shared biases, got sizes \(2, 3, 2\)"),
     case("parameter", "network-per-neuron-biases",
          lambda: parameter(Network.random((2, 2, 2), shared_bias=False), "b1"), ValueError, TWO_BY_TWO),
-    case("parameter", "network-stacked", lambda: parameter(NET.stacked(2), "w1"), ValueError, TWO_BY_TWO),
+    case("parameter", "network-stacked", lambda: parameter(NET.stacked(2), "w1"), ValueError, SINGLE),
     case("parameters", "network-None", lambda: parameters(None), TypeError, NETWORK),
-    case("parameters", "network-stacked", lambda: parameters(NET.stacked(2)), ValueError, TWO_BY_TWO),
+    case("parameters", "network-stacked", lambda: parameters(NET.stacked(2)), ValueError, SINGLE),
     case("parameters", "network-deeper", lambda: parameters(Network.random((2, 2, 2, 2))),
          ValueError, TWO_BY_TWO),
     case("with_parameters", "unknown-name", lambda: with_parameters(NET, w0=0.1),

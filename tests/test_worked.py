@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bp_helpers import (CROSS_ENTROPY, HALF_SQUARED_ERROR, LINEAR, LOGISTIC, MEAN_SQUARED_ERROR, RELU, TANH, Network,
                         article_network, backward, forward, gradient_check, quantities, step, worked_example)
 from bp_helpers.article import INPUTS, LEARNING_RATE, TARGETS
+from bp_helpers.diagrams import NetworkDiagram
 from bp_helpers.display import StepsView
 from bp_helpers.functions import HalfSquaredError, Logistic
 from bp_helpers.steps import SECTIONS, symbol
@@ -368,7 +369,7 @@ def test_a_wrong_tex_template_turns_a_check_red(monkeypatch):
     ((Network.from_layers([[[-1.0, -1.0]]], [[0.0]], LINEAR, CROSS_ENTROPY), INPUTS, [0.5]), ValueError,
      r"network: expected outputs strictly between 0 and 1 for cross-entropy .* got out_o1 = -0.15"),
     ((Network.from_layers([[[1e200]], [[1e200]]], [[0.0], [0.0]], LINEAR), [1e200], [0.5]), ValueError,
-     "network: expected finite numbers all through the computation, got net_h1 = inf"),
+     "network: expected weights and inputs small enough to keep every number finite, got net_h1 = inf"),
     ((Network.from_layers([[[1.0, 1.0]] * 2] * 2, [[0.0, 0.0], [0.0]]), INPUTS, TARGETS), ValueError,
      "network: expected every layer's bias shared"),
 ])
@@ -378,10 +379,12 @@ def test_bad_input_is_named(args, error, message):
 
 
 def test_the_size_limit_is_the_figures(monkeypatch):
-    from bp_helpers import diagrams
-    monkeypatch.setattr(diagrams, "MAX_NEURONS", 3)  # one source: the diagram's limit
+    from bp_helpers import limits
+    monkeypatch.setattr(limits, "SHOWN_NEURONS", 3)  # one source: what a worked example and a diagram can show
     with pytest.raises(ValueError, match="network: expected at most 3 neurons a layer"):
         worked_example(Network.random((4, 2), seed=0), [0.1] * 4, [0.5, 0.5])
+    with pytest.raises(ValueError, match="sizes: expected at most 3 neurons a layer"):
+        NetworkDiagram((4, 2))
 
 
 def test_bad_options_and_weights_are_named():
@@ -393,8 +396,9 @@ def test_bad_options_and_weights_are_named():
         article_network(w5=math.nan)  # a Network never holds a NaN: it says which parameter
     with pytest.raises(ValueError, match=r"weights\[1\]: expected finite numbers"):
         Network.from_layers([[[0.1]], [[math.nan]]], [[0.0], [0.0]])
-    with pytest.raises(ValueError, match=r"network: expected finite numbers .* got w1_new = -inf \(weights, inputs or "
-                                         r"learning rate too large"):
+    # an update that overflows is the learning rate's fault: the same network at a smaller step is fine
+    with pytest.raises(ValueError, match=r"learning_rate: expected a step small enough to keep every number finite, "
+                                         r"got 1e\+307, which makes w1_new = -inf"):
         worked_example(Network.from_layers([[[1.0]]], [[0.0]], LINEAR), [10.0], [0.0], 1e307)
     # a step so long that a cross-entropy output lands on exactly 1, where ln(1 - out) has no value
     with pytest.raises(ValueError, match=r"learning_rate: expected a step that keeps outputs strictly between 0 and 1 "
