@@ -31,7 +31,9 @@ def short(value: float, digits: int = 4) -> str:
     if value == 0:
         return "0"
     if 1e-4 <= abs(value) < 1e6:
-        return np.format_float_positional(value, precision=digits, unique=False, fractional=False, trim="k")
+        # trailing zeros kept, but not a bare point: 12350, not 12350.
+        return np.format_float_positional(value, precision=digits, unique=False, fractional=False,
+                                          trim="k").rstrip(".")
     return f"{value:.{max(digits - 3, 1)}e}"
 
 

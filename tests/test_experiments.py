@@ -85,6 +85,9 @@ def test_search_finds_a_start_that_learns_and_one_that_gets_stuck():
     for seed, should_learn in ((learned, True), (stuck, False)):
         run = train(_single(seed), *XOR, ex.XOR_RATE, ex.XOR_STEPS, update_biases=True)
         np.testing.assert_allclose(run.outputs, found.outputs_of(seed), rtol=1e-9)
+        k = found.seeds.index(seed)  # the error after exactly XOR_STEPS updates, not one before
+        np.testing.assert_allclose(found.final_errors[k], run.errors[-1], rtol=1e-9)
+        assert found.final_errors[k] != run.errors[-2]
         ok = np.all(np.abs(run.outputs - ex.XOR_TARGETS) < ex.LEARNED_WITHIN)
         assert bool(ok) == should_learn
     # stuck, not slow: four times as many updates leave the error where it was

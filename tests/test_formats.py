@@ -19,6 +19,10 @@ def test_short_and_setting():
     assert short(3.5e-9) == "3.5e-09"
     assert short(0) == "0"
     assert setting(0.15) == "0.15" and setting(-5) == "-5.00" and setting(0.001234) == "0.00123"
+    # two decimals from 0.005 up to 10,000; beyond, three significant digits
+    assert setting(0.005) == "0.01" and setting(9999.5) == "9999.50"
+    assert setting(10_000) == "10000" and setting(-12_345.6) == "-12300"
+    assert short(12_345.6) == "12350" and short(999_999.0) == "1000000" and short(1e6) == "1.0e+06"
 
 
 def test_count_says_one_update_and_many_updates():

@@ -71,6 +71,18 @@ def test_a_sweep_names_exactly_the_rates_that_diverge():
         sweep_learning_rates(LINEAR_NET, [1, 2], [1], [0.01, 10.0, 0.02, 20.0], 1000)
 
 
+def test_a_grid_of_configurations_names_the_one_that_diverges():
+    # two configuration axes (2 x 3): only the rate at [1, 2] is too large
+    grid = Network(tuple(np.broadcast_to(w, (2, 3) + w.shape) for w in LINEAR_NET.weights),
+                   tuple(np.broadcast_to(b, (2, 3) + b.shape) for b in LINEAR_NET.biases), LINEAR_NET.activations)
+    rates = np.full((2, 3), 0.01)
+    rates[1, 2] = 10.0
+    with pytest.raises(InputValueError, match=r"got 10, at which .* after 6 updates$"):
+        train(grid, [1, 2], [1], rates, 1000)
+    rates[1, 2] = 0.02
+    assert np.isfinite(train(grid, [1, 2], [1], rates, 1000).errors).all()
+
+
 def test_an_update_too_long_blames_the_learning_rate():
     big = Network.from_layers([[[1e300]]], [[0.0]], LINEAR)
     gradients = backward(big, forward(big, [10.0], [0.0]))
