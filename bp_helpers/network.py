@@ -11,6 +11,8 @@ Conventions, used everywhere in the package:
   numbers, and a batch gradient is the sum of the per-example gradients).
 * Every parameter may carry leading "configuration" axes, e.g. weights of shape
   ``(64, 2, 2)``: 64 independent networks trained side by side in one numpy call each.
+* A single network's passes answer by the article's names (:mod:`bp_helpers.names`):
+  ``backward(net, fp)["dE_dw5"]``, ``fp["out_o1"]``, ``fp["net_h1[2]"]`` for example 2 of a batch.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from . import names
 from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, Array, ErrorFunction
 from .limits import check_configurations, check_parameters
 from .validation import (InputTypeError, InputValueError, as_batch, as_count, as_float_array, as_layers,
@@ -136,6 +139,13 @@ class Network:
         """Leading axes of stacked configurations; () for a single network."""
         return self.weights[0].shape[:-2]
 
+    @property
+    def shared_bias(self) -> bool:
+        """One bias a layer, shared by its neurons (the article's b1, b2), rather than one a neuron.
+        A network that mixes the two is refused here: the article's names number biases one way
+        or the other (:func:`bp_helpers.names.bias_sharing`)."""
+        return names.bias_sharing(self.sizes, [b.shape for b in self.biases])
+
     def stacked(self, count: int) -> Network:
         """``count`` copies of this network along a new leading configuration axis."""
         count = as_count("count", count, minimum=1)
@@ -179,6 +189,11 @@ class ForwardPass:
         """E_total: summed over the outputs and the batch; one per configuration."""
         return total_error(self.errors)
 
+    def __getitem__(self, name: str) -> float:
+        """A value by its name: ``fp["out_o1"]``, ``fp["E_total"]``; in a batch ``fp["net_h1[2]"]``
+        (example 2, numbered from 1). Inputs and targets too: ``fp["i1"]``, ``fp["target_o1"]``."""
+        return _named(self, None, name)
+
 
 @dataclass
 class BackwardPass:
@@ -220,12 +235,92 @@ class BackwardPass:
         return tuple(g.sum(axis=-1, keepdims=True) if b.shape[-1] == 1 else g
                      for g, b in zip(summed, self.biases))
 
+    def __getitem__(self, name: str) -> float:
+        """A value by its name: ``bp["dE_dw5"]`` (summed over a batch, as the gradients are),
+        ``bp["delta_o1"]``, ``bp["dE_dout_h1"]``, ``bp["dout_h1_dnet_h1"]``, and the forward pass's
+        (``bp["out_o1"]``); one example of a batch by its number, ``bp["delta_o1[2]"]``."""
+        return _named(self.forward, self, name)
 
-# _forward and _backward are the only implementation of the maths; they run once per
+
+# --- values by name: the article's names for a single network's arrays ------------------------------
+
+_PER_EXAMPLE = {  # kind -> the arrays of each layer (l = 0: the first non-input layer)
+    "net": lambda fp, bp: fp.net, "out": lambda fp, bp: fp.out,
+    "delta": lambda fp, bp: bp.delta, "error_slope": lambda fp, bp: bp.dE_dout,
+    "slope": lambda fp, bp: bp.dout_dnet,
+}
+
+
+def _named(fp: ForwardPass, bp: BackwardPass | None, name: Any) -> float:
+    """The value called ``name`` in a pass of a single network; KeyError naming what there is."""
+    q = _quantity(name, bp is not None)
+    if fp.outputs.ndim != 2:
+        raise InputValueError(f"name: expected the pass of a single network to look up {name!r}, got one of "
+                              f"configurations {fp.outputs.shape[:-2]}")
+    sizes = (fp.inputs.shape[-1],) + tuple(o.shape[-1] for o in fp.out)
+    if q.kind in ("total", "gradient"):  # summed over the batch: no example number
+        if q.example is not None:
+            raise KeyError(f"name: {names.base(name)!r} is summed over the batch, expected it without [n]")
+        return float(fp.total) if bp is None or q.kind == "total" else _gradient(bp, sizes, q.of[0])
+    n = _example(fp, name, q.example)
+    l, j = _neuron(sizes, q, name)
+    if q.kind in ("input", "target", "error"):
+        return float({"input": fp.inputs, "target": fp.targets, "error": fp.errors}[q.kind][n, j])
+    return float(_PER_EXAMPLE[q.kind](fp, bp)[l - 1][n, j])
+
+
+def _quantity(name: Any, backward: bool) -> names.Quantity:
+    """What ``name`` says, if a forward (or backward) pass holds such a value."""
+    q = names.parse(name) if isinstance(name, str) else None
+    kinds = ("net", "out", "error", "total", "input", "target") + (
+        ("delta", "error_slope", "slope", "gradient") if backward else ())
+    if q is None or q.new or q.kind not in kinds:
+        raise KeyError(f"name: expected a quantity of this {'backward' if backward else 'forward'} pass such as "
+                       f"{'dE_dw5' if backward else 'out_o1'!r}, got {name!r}")
+    return q
+
+
+def _neuron(sizes: tuple[int, ...], q: names.Quantity, name: str) -> tuple[int, int]:
+    """(layer, position) of the neuron ``q`` concerns; layer 0 holds the inputs."""
+    layers = names.neurons(sizes)
+    where = {neuron: (l, j) for l, layer in enumerate(layers) for j, neuron in enumerate(layer)}
+    l, j = where.get(q.of[0], (-1, -1))
+    last = len(sizes) - 1
+    allowed = {"input": l == 0, "target": l == last, "error": l == last}.get(q.kind, l > 0)
+    if not allowed:
+        raise KeyError(f"name: expected a neuron of this network that has such a value "
+                       f"({', '.join(sum(layers, ()))}), got {name!r}")
+    return l, j
+
+
+def _example(fp: ForwardPass, name: str, example: int | None) -> int:
+    """The row of ``name``'s example: its number less one, or 0 for a pass of one example."""
+    examples = fp.outputs.shape[-2]
+    if example is None and examples == 1:
+        return 0
+    if example is None or not 1 <= example <= examples:
+        raise KeyError(f"name: expected an example number from 1 to {examples}, e.g. "
+                       f"{names.of_example(names.base(name), 1)!r}, got {name!r}")
+    return example - 1
+
+
+def _gradient(bp: BackwardPass, sizes: tuple[int, ...], parameter: str) -> float:
+    """dE/d``parameter``, summed over the batch."""
+    shared = names.bias_sharing(sizes, [b.shape for b in bp.biases])
+    for p in names.parameters(sizes, shared):
+        if p.name == parameter:
+            return float((bp.dE_dw if p.kind == "weights" else bp.dE_db)[p.layer][p.index])
+    raise KeyError(f"name: expected the gradient of a parameter of this network, got {names.gradient(parameter)!r}")
+
+
+# run_forward and run_backward are the only implementation of the maths; they run once per
 # training step, so they avoid per-call overhead where that costs no clarity (e.g. the
 # ndarray.swapaxes method is a fraction of the cost of the np.swapaxes function).
 
-def _forward(network: Network, inputs: Array, targets: Array) -> ForwardPass:
+def run_forward(network: Network, inputs: Array, targets: Array) -> ForwardPass:
+    """The forward pass itself, its arguments not checked: for a caller that checked them once
+    (with :func:`check_network` and :func:`check_data`) and runs it many times, as training does.
+    Everyone else calls :func:`forward`."""
     net, out, previous = [], [], inputs
     for w, b, act in zip(network.weights, network.biases, network.activations):
         n = previous @ w.swapaxes(-1, -2)
@@ -236,7 +331,9 @@ def _forward(network: Network, inputs: Array, targets: Array) -> ForwardPass:
     return ForwardPass(inputs, targets, tuple(net), tuple(out), network.error)
 
 
-def _backward(network: Network, fp: ForwardPass) -> BackwardPass:
+def run_backward(network: Network, fp: ForwardPass) -> BackwardPass:
+    """The backward pass itself, its arguments not checked (see :func:`run_forward`); everyone
+    else calls :func:`backward`."""
     dE_dout: list[Array] = [network.error.derivative(fp.out[-1], fp.targets)]
     dout_dnet: list[Array] = []
     delta: list[Array] = []
@@ -268,7 +365,7 @@ def check_data(network: Network, inputs: Any, targets: Any) -> tuple[Array, Arra
 def forward(network: Network, inputs: Any, targets: Any) -> ForwardPass:
     """Feed inputs forward and measure the error against the targets."""
     check_network(network)
-    return _forward(network, *check_data(network, inputs, targets))
+    return run_forward(network, *check_data(network, inputs, targets))
 
 
 def backward(network: Network, fp: ForwardPass) -> BackwardPass:
@@ -281,7 +378,7 @@ def backward(network: Network, fp: ForwardPass) -> BackwardPass:
     if sizes != network.sizes or configs != network.config_shape:
         raise InputValueError(f"fp: expected a forward pass of this network, layer sizes {network.sizes} "
                          f"and configurations {network.config_shape}, got {sizes} and {configs}")
-    return _backward(network, fp)
+    return run_backward(network, fp)
 
 
 def _is_function(f: Any, arguments: int) -> bool:

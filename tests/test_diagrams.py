@@ -14,7 +14,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 
 from bp_helpers import Network, article_network, backward, forward, quantities, style
-from bp_helpers.diagrams import ChainW1, ChainW5, NetworkDiagram
+from bp_helpers.chains import ChainW1, ChainW5
+from bp_helpers.diagrams import NetworkDiagram
 from bp_helpers.names import neurons, parameters
 from bp_helpers.rendering import LiveSVG, svg_of
 

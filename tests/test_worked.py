@@ -15,7 +15,8 @@ from bp_helpers.article import INPUTS, LEARNING_RATE, TARGETS
 from bp_helpers.diagrams import NetworkDiagram
 from bp_helpers.display import StepsView
 from bp_helpers.functions import HalfSquaredError, Logistic
-from bp_helpers.steps import SECTIONS, symbol
+from bp_helpers.names import tex as symbol
+from bp_helpers.steps import SECTIONS
 from bp_helpers.training import ORDERS
 
 # Today's steps of the article's sections, as steps.py declared them by hand before they came
