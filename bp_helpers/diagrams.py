@@ -28,6 +28,7 @@ from .drawing import Values, box, exit_point, figure_in_inches, text
 from .formats import setting, short
 from .limits import check_shown
 from .validation import InputValueError, check_flag
+
 MAX_LABELLED_EDGES = 6  # between two layers; beyond that only highlighted weights show their labels
 
 
@@ -80,7 +81,7 @@ class NetworkDiagram:
         self.label_at = self._place_labels()
 
     def _elements(self) -> frozenset[str]:
-        out = {n for layer in self.neurons for n in layer} | {"E_total"} | {p.name for p in self.weights}
+        out = {n for layer in self.neurons for n in layer} | {names.TOTAL} | {p.name for p in self.weights}
         out |= {names.error(o) for o in self.neurons[-1]}
         if self.shared_bias:
             out |= {b.name for b in self.biases}
@@ -187,8 +188,8 @@ class NetworkDiagram:
             offset = (rows - len(neurons)) * spacing / 2
             for j, n in enumerate(neurons):
                 centres[n] = (xs[layer], top - offset - j * spacing)
-        centres["E_total"] = (e_x, sum(centres[o][1] for o in self.neurons[-1]) / len(self.neurons[-1]))
-        halves["E_total"] = e_half
+        centres[names.TOTAL] = (e_x, sum(centres[o][1] for o in self.neurons[-1]) / len(self.neurons[-1]))
+        halves[names.TOTAL] = e_half
         bias_y = 0.32
         for b in self.biases if self.shared_bias else ():
             centres[b.name] = ((xs[b.layer] + xs[b.layer + 1]) / 2 + 0.1, bias_y)
@@ -238,10 +239,10 @@ class NetworkDiagram:
                 text(ax, *c[b.name], names.mathtext(b.name), size=style.NAME_PT, colour=tcol)
                 if f"bias:{b.name}" in texts:
                     text(ax, c[b.name][0] - radius - 0.06, c[b.name][1], texts[f"bias:{b.name}"], ha="right",
-                          gid=f"bias:{b.name}", colour=tcol)
+                         gid=f"bias:{b.name}", colour=tcol)
                 if f"grad:{b.name}" in texts:
                     text(ax, c[b.name][0] + radius + 0.06, c[b.name][1], texts[f"grad:{b.name}"], ha="left",
-                          gid=f"grad:{b.name}", colour=tcol)
+                         gid=f"grad:{b.name}", colour=tcol)
         return fig
 
     def _line(self, ax: Axes, name: str, source: str, target: str, normal: str) -> None:
@@ -333,7 +334,7 @@ class NetworkDiagram:
         colour, lw, tcol = self._style(n, style.INK)
         lit = n in self.highlight
         box(ax, (x, y), (hw, hh), f"node:{n}", edge=colour, lw=min(lw, 3.0) if lit else 1.6,
-             face=style.HIGHLIGHT_FILL if lit else style.WHITE)
+            face=style.HIGHLIGHT_FILL if lit else style.WHITE)
         name_y = y + hh - 0.16
         text(ax, x, name_y, names.mathtext(n), size=style.NAME_PT, colour=tcol, bold=True)
         if layer == 0:
@@ -347,13 +348,13 @@ class NetworkDiagram:
 
     def _error(self, ax: Axes, texts: Mapping[str, str]) -> None:
         lay = self.layout
-        (x, y), (hw, hh) = lay.centres["E_total"], lay.halves["E_total"]
-        colour, lw, tcol = self._style("E_total", style.INK)
-        lit = "E_total" in self.highlight
+        (x, y), (hw, hh) = lay.centres[names.TOTAL], lay.halves[names.TOTAL]
+        colour, lw, tcol = self._style(names.TOTAL, style.INK)
+        lit = names.TOTAL in self.highlight
         box(ax, (x, y), (hw, hh), "node:E_total", edge=colour, lw=min(lw, 3.0) if lit else 1.6,
-             face=style.HIGHLIGHT_FILL if lit else style.WHITE)
+            face=style.HIGHLIGHT_FILL if lit else style.WHITE)
         name_y = y + hh - 0.16
-        text(ax, x, name_y, names.mathtext("E_total"), size=style.NAME_PT, colour=tcol)
+        text(ax, x, name_y, names.mathtext(names.TOTAL), size=style.NAME_PT, colour=tcol)
         for k, gid in enumerate(("value:E_total", "new:E_total")):
             if gid in texts:
                 text(ax, x, name_y - 0.25 - k * self.LINE, texts[gid], gid=gid, colour=tcol)

@@ -9,12 +9,29 @@ keeps reading ``ex.search_starts(...)``; new code imports from the modules thems
 
 from __future__ import annotations
 
-from .slices import (LARGEST_STEP, STEP_SIZES, Slice, SlicePoint, SliceSweep, error_slice,
-                     first_rise)
+from .slices import LARGEST_STEP, STEP_SIZES, Slice, SlicePoint, SliceSweep, error_slice, first_rise
 from .variants import LayerGradients, gradient_sizes_over_seeds, layer_gradients, output_delta, variant
-from .xor import (LEARNED_WITHIN, SCHEDULES, SEEDS, STUCK_ABOVE, XOR_INPUTS, XOR_LABELS, XOR_RATE, XOR_STEPS,
-                  XOR_TARGETS, GridBest, ScheduleRun, StartSearch, best_on_grid, compare_schedules, pick,
-                  random_starts, search_starts, stack, train_in_batches)
+from .xor import (
+    LEARNED_WITHIN,
+    SCHEDULES,
+    SEEDS,
+    STUCK_ABOVE,
+    XOR_INPUTS,
+    XOR_LABELS,
+    XOR_RATE,
+    XOR_STEPS,
+    XOR_TARGETS,
+    GridBest,
+    ScheduleRun,
+    StartSearch,
+    best_on_grid,
+    compare_schedules,
+    pick,
+    random_starts,
+    search_starts,
+    stack,
+    train_in_batches,
+)
 
 __all__ = [
     "LARGEST_STEP", "LEARNED_WITHIN", "SCHEDULES", "SEEDS", "STEP_SIZES", "STUCK_ABOVE", "XOR_INPUTS", "XOR_LABELS",

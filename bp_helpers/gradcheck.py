@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from .functions import Array
-from .network import Network, run_backward, run_forward, check_data, check_network
+from .network import Network, check_data, check_network, run_backward, run_forward
 from .validation import as_positive
 
 

@@ -30,8 +30,7 @@ import numpy as np
 from . import names
 from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, Array, ErrorFunction
 from .limits import check_configurations, check_parameters
-from .validation import (InputTypeError, InputValueError, as_batch, as_count, as_float_array, as_layers,
-                         check_flag)
+from .validation import InputTypeError, InputValueError, as_batch, as_count, as_float_array, as_layers, check_flag
 
 
 @dataclass(frozen=True, eq=False)  # equal only to itself: arrays have no single truth value
@@ -85,7 +84,7 @@ class Network:
 
     @classmethod
     def from_layers(
-        cls,
+    cls,
         weights: Sequence[Any],
         biases: Sequence[Any],
         activation: Activation | Sequence[Activation] = LOGISTIC,
@@ -107,7 +106,7 @@ class Network:
 
     @classmethod
     def random(
-        cls,
+    cls,
         sizes: Sequence[int],
         *,
         seed: int | None = None,

@@ -14,16 +14,39 @@ panels it shows.
 from __future__ import annotations
 
 from . import experiments, names, plots, published
-from .article import (INPUTS, LEARNING_RATE, PARAMETERS, PRINTED, PRINTED_CLOSING, START, STEPS, TARGETS,
-                      article_network, closing_figures, parameter, parameters, quantities, with_parameters)
+from .article import (
+    INPUTS,
+    LEARNING_RATE,
+    PARAMETERS,
+    PRINTED,
+    PRINTED_CLOSING,
+    START,
+    STEPS,
+    TARGETS,
+    article_network,
+    closing_figures,
+    parameter,
+    parameters,
+    quantities,
+    with_parameters,
+)
 from .chains import ChainW1, ChainW5
 from .diagrams import NetworkDiagram
 from .display import ComparisonTable, StepsView, SummaryTable, key_numbers
 from .exercises import check
 from .experiment_panel import StepSizePanel
 from .formats import count, number, setting, short
-from .functions import (CROSS_ENTROPY, HALF_SQUARED_ERROR, LINEAR, LOGISTIC, MEAN_SQUARED_ERROR, RELU, TANH,
-                        Activation, ErrorFunction)
+from .functions import (
+    CROSS_ENTROPY,
+    HALF_SQUARED_ERROR,
+    LINEAR,
+    LOGISTIC,
+    MEAN_SQUARED_ERROR,
+    RELU,
+    TANH,
+    Activation,
+    ErrorFunction,
+)
 from .gradcheck import gradient_check
 from .network import Network, backward, forward
 from .network_panel import NetworkPanel
@@ -36,18 +59,64 @@ from .widgets import SectionPanel, TrainingExplorer
 from .worked import worked_example
 
 __all__ = [
-    # the network and its maths
-    "Network", "forward", "backward", "update", "step", "train", "sweep_learning_rates", "gradient_check",
-    "worked_example", "names",
-    "Activation", "ErrorFunction", "LOGISTIC", "TANH", "RELU", "LINEAR", "HALF_SQUARED_ERROR", "CROSS_ENTROPY",
-    "MEAN_SQUARED_ERROR",
-    # the article
-    "article_network", "quantities", "parameter", "parameters", "with_parameters", "closing_figures",
-    "INPUTS", "TARGETS", "LEARNING_RATE", "STEPS", "START", "PARAMETERS", "PRINTED", "PRINTED_CLOSING", "SECTIONS",
-    "compare", "published", "experiments",
-    # how numbers are written and shown
-    "number", "short", "setting", "count", "StepsView", "SummaryTable", "ComparisonTable", "key_numbers",
-    "NetworkDiagram", "ChainW5", "ChainW1", "show", "plots",
-    # panels and exercises
-    "SectionPanel", "TrainingExplorer", "StepPlayer", "NetworkPanel", "StepSizePanel", "check",
+                      "CROSS_ENTROPY",
+                      "HALF_SQUARED_ERROR",
+                      "INPUTS",
+                      "LEARNING_RATE",
+                      "LINEAR",
+                      "LOGISTIC",
+                      "MEAN_SQUARED_ERROR",
+                      "PARAMETERS",
+                      "PRINTED",
+                      "PRINTED_CLOSING",
+                      "RELU",
+                      "SECTIONS",
+                      "START",
+                      "STEPS",
+                      "TANH",
+                      "TARGETS",
+                      "Activation",
+                      "ChainW1",
+                      "ChainW5",
+                      "ComparisonTable",
+                      "ErrorFunction",
+                      # the network and its maths
+                      "Network",
+                      "NetworkDiagram",
+                      "NetworkPanel",
+                      # panels and exercises
+                      "SectionPanel",
+                      "StepPlayer",
+                      "StepSizePanel",
+                      "StepsView",
+                      "SummaryTable",
+                      "TrainingExplorer",
+                      # the article
+                      "article_network",
+                      "backward",
+                      "check",
+                      "closing_figures",
+                      "compare",
+                      "count",
+                      "experiments",
+                      "forward",
+                      "gradient_check",
+                      "key_numbers",
+                      "names",
+                      # how numbers are written and shown
+                      "number",
+                      "parameter",
+                      "parameters",
+                      "plots",
+                      "published",
+                      "quantities",
+                      "setting",
+                      "short",
+                      "show",
+                      "step",
+                      "sweep_learning_rates",
+                      "train",
+                      "update",
+                      "with_parameters",
+                      "worked_example",
 ]

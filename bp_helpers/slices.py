@@ -23,6 +23,7 @@ from .network import BackwardPass, Network, backward, check_data, check_network,
 from .style import TEXT_WIDTH
 from .validation import InputValueError, as_count, as_float_array, as_positive, check_flag
 
+
 @dataclass(frozen=True)
 class Slice:
     """E(w - s·g) for every step size s, g the gradient at w (of the weights, and of the biases

@@ -17,13 +17,20 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from .functions import Array
-from .network import (BackwardPass, ForwardPass, Network, run_backward, run_forward, check_data, check_network,
-                      total_error)
 from .formats import count
+from .functions import Array
 from .limits import check_configurations, check_steps, recorded_per_step
-from .validation import (InputTypeError, InputValueError, as_count, as_float_array, as_positive, check_choice,
-                         check_flag)
+from .network import (
+    BackwardPass,
+    ForwardPass,
+    Network,
+    check_data,
+    check_network,
+    run_backward,
+    run_forward,
+    total_error,
+)
+from .validation import InputTypeError, InputValueError, as_count, as_float_array, as_positive, check_choice, check_flag
 
 # The learning rate wherever none is given (a worked example, a panel's start): the article's η.
 DEFAULT_LEARNING_RATE = 0.5

@@ -21,6 +21,7 @@ from .functions import Activation, Array, ErrorFunction
 from .network import Network, backward, check_data, check_network, forward
 from .xor import random_starts
 
+
 def variant(network: Network, *, hidden: Activation | None = None, output: Activation | None = None,
             error: ErrorFunction | None = None) -> Network:
     """The same weights and biases with other activations (hidden layers, output layer) or another

@@ -11,9 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .article import (CLOSING_SOURCES, KNOWN_DIFFERENCES, LEARNING_RATE, PRINTED, PRINTED_CLOSING, STEPS,
-                      as_printed, matches_printed)
 from . import names
+from .article import (
+    CLOSING_SOURCES,
+    KNOWN_DIFFERENCES,
+    LEARNING_RATE,
+    PRINTED,
+    PRINTED_CLOSING,
+    STEPS,
+    as_printed,
+    matches_printed,
+)
 from .formats import count
 from .validation import InputTypeError, InputValueError
 

@@ -58,8 +58,8 @@ def test_bad_sizes_are_named(sizes, message):
 
 # --- quantity names: built, read and typeset in one place -----------------------------------------
 
-from bp_helpers import article_network, backward, forward, names, quantities, worked_example  # noqa: E402
-from bp_helpers.article import INPUTS, TARGETS  # noqa: E402
+from bp_helpers import article_network, backward, forward, names, quantities, worked_example
+from bp_helpers.article import INPUTS, TARGETS
 
 
 def test_builders_spell_the_articles_names():
@@ -118,7 +118,7 @@ def test_a_network_mixing_shared_and_own_biases_has_no_names():
         names.bias_sharing((2, 3, 2), [(1,), (2,)])
     net = Network.from_layers([[[1, 2], [3, 4], [5, 6]], [[1, 2, 3], [4, 5, 6]]], [[0.1], [0.1, 0.2]])
     with pytest.raises(ValueError, match="network: expected every layer's bias shared"):
-        net.shared_bias
+        assert net.shared_bias is None  # refused before it answers
 
 
 # --- the passes answer by name ----------------------------------------------------------------------
