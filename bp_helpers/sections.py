@@ -17,9 +17,8 @@ from .article import ARTICLE_SETTINGS, START, article_network, quantities
 from .chains import ChainW1, ChainW5
 from .diagrams import NetworkDiagram
 from .display import key_numbers
-from .equations import Step
 from .formats import setting
-from .steps import Section, at_article_settings, section
+from .steps import ArticleStep, Section, at_article_settings, section
 from .style import TEXT_WIDTH
 from .validation import InputValueError, as_real
 
@@ -53,7 +52,7 @@ class SectionResult:
     section: str
     settings: Mapping[str, float]  # the sliders' values (w1..b2, i1, i2, target_o1, target_o2, eta)
     quantities: Mapping[str, float]  # every value of the worked example (article.quantities)
-    steps: Sequence[Step]  # the section's steps at these values
+    steps: Sequence[ArticleStep]  # the section's steps at these values
     article_settings: bool  # True when every setting is the article's
 
     @property
@@ -61,7 +60,7 @@ class SectionResult:
         """Settings that differ from the article's: name -> (value here, article's value)."""
         return {k: (v, ARTICLE_SETTINGS[k]) for k, v in self.settings.items() if v != ARTICLE_SETTINGS[k]}
 
-    def key_steps(self) -> list[Step]:
+    def key_steps(self) -> list[ArticleStep]:
         """The steps the panel typesets."""
         return [s for s in self.steps if s.name in KEY_STEPS[self.section]]
 

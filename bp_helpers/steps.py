@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-from . import names
+from . import names, verdicts
 from .article import ARTICLE_SETTINGS, INPUTS, LEARNING_RATE, PARAMETERS, TARGETS, article_network
 from .equations import Step, placeholders
 from .validation import InputValueError
@@ -27,6 +27,22 @@ def article_templates() -> Mapping[str, tuple[str, str]]:
     """name -> (tex, text) of every step of the worked example of the article's network."""
     example = worked_example(article_network(), INPUTS, TARGETS, LEARNING_RATE)
     return MappingProxyType({step.name: (step.tex, step.text) for step in example.steps})
+
+
+@dataclass(frozen=True)
+class ArticleStep(Step):
+    """A step of one of the article's sections, which also knows the number the article prints
+    for it and the verdict on it (:mod:`bp_helpers.verdicts`, the one source of ✓ and ✗)."""
+
+    @property
+    def printed(self) -> str | None:
+        """The article's printed number for this step, if it prints one."""
+        return verdicts.PRINTED_STEPS.get(self.name)
+
+    @property
+    def match(self) -> bool | None:
+        """Does the value read as the article's number? None: nothing printed, or not at its settings."""
+        return verdicts.of_step(self.name, self.value, at_article_settings(self.values)).match
 
 
 @dataclass(frozen=True)
@@ -46,7 +62,7 @@ class Section:
         templates = article_templates()
         return tuple((name, *templates[name]) for name in self.names)
 
-    def compute(self, values: Mapping[str, float], *names: str) -> list[Step]:
+    def compute(self, values: Mapping[str, float], *names: str) -> list[ArticleStep]:
         """The section's steps (or just ``names``) evaluated at ``values`` from ``quantities()``."""
         unknown = [n for n in names if n not in self.names]
         if unknown:
@@ -57,7 +73,7 @@ class Section:
         missing -= set(values)
         if missing:
             raise InputValueError(f"values: expected every quantity of quantities(), missing {sorted(missing)}")
-        return [Step(name, tex, text, values) for name, tex, text in steps if not names or name in names]
+        return [ArticleStep(name, tex, text, values) for name, tex, text in steps if not names or name in names]
 
     @property
     def uses_learning_rate(self) -> bool:
