@@ -19,7 +19,8 @@ from numpy.typing import NDArray
 from .article import INPUTS, TARGETS, article_network
 from .formats import number, short
 from .functions import Array
-from .network import BackwardPass, Network, backward, check_data, check_network, forward
+from .network import Network, backward, check_data, check_network, forward
+from .passes import BackwardPass
 from .style import TEXT_WIDTH
 from .validation import InputValueError, as_count, as_float_array, as_positive, check_flag
 

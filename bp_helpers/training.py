@@ -20,16 +20,8 @@ from numpy.typing import NDArray
 from .formats import count
 from .functions import Array
 from .limits import check_configurations, check_steps, recorded_per_step
-from .network import (
-    BackwardPass,
-    ForwardPass,
-    Network,
-    check_data,
-    check_network,
-    run_backward,
-    run_forward,
-    total_error,
-)
+from .network import Network, check_data, check_network, run_backward, run_forward
+from .passes import BackwardPass, ForwardPass, total_error
 from .validation import InputTypeError, InputValueError, as_count, as_float_array, as_positive, check_choice, check_flag
 
 # The learning rate wherever none is given (a worked example, a panel's start): the article's η.

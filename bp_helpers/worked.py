@@ -39,7 +39,8 @@ from . import names
 from .equations import Step
 from .functions import Array, CrossEntropy
 from .limits import check_shown
-from .network import BackwardPass, ForwardPass, Network, backward, check_data, check_network, forward
+from .network import Network, backward, check_data, check_network, forward
+from .passes import BackwardPass, ForwardPass
 from .templates import Names, Template, alone, of_function, product, slot, total, update, weighted_sum
 from .training import DEFAULT_LEARNING_RATE, as_order
 from .validation import InputTypeError, InputValueError, as_positive, check_flag
