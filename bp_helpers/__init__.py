@@ -14,7 +14,8 @@ from .functions import (CROSS_ENTROPY, HALF_SQUARED_ERROR, LINEAR, LOGISTIC, MEA
                         Activation, CrossEntropy, ErrorFunction, HalfSquaredError, Linear,
                         Logistic, MeanSquaredError, ReLU, Tanh)
 from .gradcheck import GradientCheck, gradient_check
-from .network import BackwardPass, ForwardPass, Network, backward, forward
+from .network import Network, backward, forward
+from .passes import BackwardPass, ForwardPass
 from .training import TrainingResult, step, sweep_learning_rates, train, update
 from .worked import WorkedExample, worked_example
 

@@ -14,8 +14,9 @@ from typing import Any
 
 from . import names
 from .network import Network, check_data, check_network, forward
-from .training import Order, step, train
+from .training import DEFAULT_LEARNING_RATE, Order, step, train
 from .validation import InputTypeError, InputValueError, as_real
+from .worked import worked_example
 
 # name -> (kind, layer, index), in the article's numbering (bp_helpers.names): w1, w2 feed h1
 # (from i1, i2), w3, w4 feed h2, w5, w6 feed o1, w7, w8 feed o2. So w2 is i2 -> h1, as the
@@ -29,7 +30,7 @@ START: Mapping[str, float] = MappingProxyType({
 })
 INPUTS: tuple[float, float] = (0.05, 0.10)
 TARGETS: tuple[float, float] = (0.01, 0.99)
-LEARNING_RATE = 0.5
+LEARNING_RATE = DEFAULT_LEARNING_RATE  # 0.5: the article's η is every function's default
 STEPS = 10_000
 # Every setting of the worked example by name: the parameters, the data and the learning rate.
 ARTICLE_SETTINGS: Mapping[str, float] = MappingProxyType({
@@ -160,11 +161,10 @@ def quantities(
     examples = check_data(network, inputs, targets)[0].shape[0]
     if examples != 1:
         raise InputValueError(f"inputs: expected one example (the article's), got {examples}")
-    from .worked import worked_example  # worked -> steps -> article: imported when first needed
     q = dict(worked_example(network, inputs, targets, learning_rate).values)
     for p in names.parameters((2, 2, 2), shared_bias=True):  # dnet/dw of every weight, not just the
         if p.kind == "weights":                               # first of a layer that a step shows
-            q.setdefault(f"dnet_{p.target}_d{p.name}", q[p.source if p.layer == 0 else f"out_{p.source}"])
+            q.setdefault(names.input_slope(p.target, p.name), q[p.source if p.layer == 0 else names.out(p.source)])
     return q
 
 
@@ -174,8 +174,8 @@ def closing_figures(order: Order, steps: int = STEPS) -> dict[str, float]:
     after_one = forward(step(net, INPUTS, TARGETS, LEARNING_RATE, order=order), INPUTS, TARGETS)
     run = train(net, INPUTS, TARGETS, LEARNING_RATE, steps, order=order)
     return {
-        "E_total_after_1": float(after_one.total),
-        f"E_total_after_{steps}": float(run.errors[-1]),
-        f"out_o1_after_{steps}": float(run.outputs[0, 0]),
-        f"out_o2_after_{steps}": float(run.outputs[0, 1]),
+        names.after(names.TOTAL, 1): float(after_one.total),
+        names.after(names.TOTAL, steps): float(run.errors[-1]),
+        names.after(names.out("o1"), steps): float(run.outputs[0, 0]),
+        names.after(names.out("o2"), steps): float(run.outputs[0, 1]),
     }

@@ -1,10 +1,9 @@
-"""Diagrams of a network and of the chain rule, drawn from named values.
+"""The diagram of a network, drawn from named values.
 
-* :class:`NetworkDiagram` draws any small network, laid out from its layer sizes: every
-  neuron with its net input and output, every weight on its line (when the lines leave
-  room), the biases, the targets and the error.
-* :class:`ChainW5` and :class:`ChainW1` draw the article's two chain-rule pictures: the one
-  road from ``w5`` to the error, and the two roads from ``w1``, which add up.
+:class:`NetworkDiagram` draws any small network, laid out from its layer sizes: every
+neuron with its net input and output, every weight on its line (when the lines leave room),
+the biases, the targets and the error. (The article's two chain-rule pictures are
+:mod:`bp_helpers.chains`.)
 
 A diagram's shapes and fixed labels never depend on the values; only the texts its
 ``texts(values)`` names by gid do, so :class:`bp_helpers.rendering.LiveSVG` can draw it once
@@ -15,7 +14,6 @@ and replace those texts on every slider move. Every shape carries a gid too (``n
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -23,66 +21,16 @@ from typing import ClassVar
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import Circle
 
 from . import names, style
+from .drawing import Values, box, exit_point, figure_in_inches, text
 from .formats import setting, short
 from .limits import check_shown
 from .validation import InputValueError, check_flag
 
-Values = Mapping[str, float]
 MAX_LABELLED_EDGES = 6  # between two layers; beyond that only highlighted weights show their labels
 
-
-def _figure(width: float, height: float) -> tuple[Figure, Axes]:
-    """A figure of width x height inches whose data units are inches, no axes drawn."""
-    fig = Figure(figsize=(width, height), dpi=style.DPI)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, width)
-    ax.set_ylim(0, height)
-    ax.set_axis_off()
-    return fig, ax
-
-
-def _need(values: Values, keys: Sequence[str]) -> None:
-    missing = [k for k in keys if k not in values]
-    if missing:
-        raise KeyError(f"values: missing {missing}")
-
-
-def _exit(centre: tuple[float, float], half: tuple[float, float] | float,
-          toward: tuple[float, float]) -> tuple[float, float]:
-    """Where the segment centre -> toward leaves a box (half sizes) or a circle (radius)."""
-    (cx, cy), (tx, ty) = centre, toward
-    dx, dy = tx - cx, ty - cy
-    if isinstance(half, float):
-        s = half / math.hypot(dx, dy)
-    else:
-        s = min(half[0] / abs(dx) if dx else math.inf, half[1] / abs(dy) if dy else math.inf)
-    return cx + s * dx, cy + s * dy
-
-
-def _math(name: str) -> str:
-    """A name in the article's notation as mathtext: 'h1' -> h_{1}, 'E_total' -> E_{total}."""
-    base, sub = name.split("_", 1) if "_" in name else (name[0], name[1:])
-    return rf"${base}_{{{sub}}}$"
-
-
-def _box(ax: Axes, centre: tuple[float, float], half: tuple[float, float], gid: str, *, edge: str = style.INK,
-         face: str = style.WHITE, lw: float = 1.6, rounding: float = 0.1) -> None:
-    (x, y), (hw, hh) = centre, half
-    ax.add_patch(FancyBboxPatch((x - hw, y - hh), 2 * hw, 2 * hh, boxstyle=f"round,pad=0,rounding_size={rounding}",
-                                fc=face, ec=edge, lw=lw, zorder=2, gid=gid))
-
-
-def _text(ax: Axes, x: float, y: float, text: str, *, size: float = style.NUMBER_PT, gid: str | None = None,
-          colour: str = style.INK, ha: str = "center", va: str = "center", bold: bool = False) -> None:
-    ax.text(x, y, text, ha=ha, va=va, fontsize=size, color=colour, gid=gid, zorder=4,
-            fontweight="bold" if bold else "normal")
-
-
-# ---------------------------------------------------------------------------------------------
-# The network
 
 @dataclass(frozen=True)
 class _Layout:
@@ -133,8 +81,8 @@ class NetworkDiagram:
         self.label_at = self._place_labels()
 
     def _elements(self) -> frozenset[str]:
-        out = {n for layer in self.neurons for n in layer} | {"E_total"} | {p.name for p in self.weights}
-        out |= {f"E_{o}" for o in self.neurons[-1]}
+        out = {n for layer in self.neurons for n in layer} | {names.TOTAL} | {p.name for p in self.weights}
+        out |= {names.error(o) for o in self.neurons[-1]}
         if self.shared_bias:
             out |= {b.name for b in self.biases}
             out |= {f"{b.name}_{n}" for b in self.biases for n in self.neurons[b.layer + 1]}
@@ -169,30 +117,30 @@ class NetworkDiagram:
                     if line == "bias":
                         key = next(b.name for b in self.biases if b.layer == layer - 1 and b.index == (j,))
                     else:
-                        key = f"{line}_{n}"  # net_h1, out_h1, target_o1
+                        key = {"net": names.net, "out": names.out, "target": names.target, "delta": names.delta}[line](n)
                     if key in values:  # four decimals: a box's text is as wide whatever the value
                         shown = setting(values[key]) if line in ("target", "bias") else f"{values[key]:.4f}"
                         t[f"{line}:{n}"] = f"{self.LINE_LABELS.get(line, line)} {shown}"
         for p in self.labelled_weights():
             if p.name in values:
                 t[f"weight:{p.name}"] = setting(values[p.name])
-            if self.backward and f"dE_d{p.name}" in values:
-                t[f"grad:{p.name}"] = f"∂ {values[f'dE_d{p.name}']:.4f}"  # four decimals, as in the boxes
-            if self.updates and f"{p.name}_new" in values:
-                t[f"new:{p.name}"] = "→ " + short(values[f"{p.name}_new"])
+            if self.backward and names.gradient(p.name) in values:
+                t[f"grad:{p.name}"] = f"∂ {values[names.gradient(p.name)]:.4f}"  # four decimals, as in the boxes
+            if self.updates and names.new(p.name) in values:
+                t[f"new:{p.name}"] = "→ " + short(values[names.new(p.name)])
         if self.shared_bias:
             for b in self.biases:
                 if b.name in values:
                     t[f"bias:{b.name}"] = setting(values[b.name])
-                if self.backward and f"dE_d{b.name}" in values:
-                    t[f"grad:{b.name}"] = f"∂ {values[f'dE_d{b.name}']:.4f}"
+                if self.backward and names.gradient(b.name) in values:
+                    t[f"grad:{b.name}"] = f"∂ {values[names.gradient(b.name)]:.4f}"
         for o in self.neurons[-1]:
-            if f"E_{o}" in values:
-                t[f"error:{o}"] = short(values[f"E_{o}"])
-        if "E_total" in values:
-            t["value:E_total"] = short(values["E_total"])
-        if self.updates and "E_total_new" in values:
-            t["new:E_total"] = "→ " + short(values["E_total_new"])
+            if names.error(o) in values:
+                t[f"error:{o}"] = short(values[names.error(o)])
+        if names.TOTAL in values:
+            t["value:E_total"] = short(values[names.TOTAL])
+        if self.updates and names.new(names.TOTAL) in values:
+            t["new:E_total"] = "→ " + short(values[names.new(names.TOTAL)])
         return t
 
     # -- where things go ----------------------------------------------------------------------
@@ -240,8 +188,8 @@ class NetworkDiagram:
             offset = (rows - len(neurons)) * spacing / 2
             for j, n in enumerate(neurons):
                 centres[n] = (xs[layer], top - offset - j * spacing)
-        centres["E_total"] = (e_x, sum(centres[o][1] for o in self.neurons[-1]) / len(self.neurons[-1]))
-        halves["E_total"] = e_half
+        centres[names.TOTAL] = (e_x, sum(centres[o][1] for o in self.neurons[-1]) / len(self.neurons[-1]))
+        halves[names.TOTAL] = e_half
         bias_y = 0.32
         for b in self.biases if self.shared_bias else ():
             centres[b.name] = ((xs[b.layer] + xs[b.layer + 1]) / 2 + 0.1, bias_y)
@@ -261,18 +209,18 @@ class NetworkDiagram:
         """The diagram showing ``values`` (any subset: texts without a value are left out)."""
         texts = self.texts(values)
         lay = self.layout
-        fig, ax = _figure(lay.width, lay.height)
+        fig, ax = figure_in_inches(lay.width, lay.height)
         c, h = lay.centres, lay.halves
         radius = 0.2
         # lines first, under every box
         for p in self.weights:
             self._line(ax, p.name, p.source, p.target, style.BLUE if p.layer == 0 else style.GREEN)
         for o in self.neurons[-1]:
-            self._line(ax, f"E_{o}", o, "E_total", style.PURPLE)
+            self._line(ax, names.error(o), o, names.TOTAL, style.PURPLE)
         if self.shared_bias:
             for b in self.biases:
                 for n in self.neurons[b.layer + 1]:
-                    a, z = _exit(c[b.name], radius, c[n]), _exit(c[n], h[n], c[b.name])
+                    a, z = exit_point(c[b.name], radius, c[n]), exit_point(c[n], h[n], c[b.name])
                     colour, lw, _ = self._style(f"{b.name}_{n}", style.VERMILLION)
                     ax.add_line(Line2D([a[0], z[0]], [a[1], z[1]], color=colour, lw=lw, ls=(0, (4, 3)), zorder=1,
                                        gid=f"edge:{b.name}_{n}"))
@@ -288,18 +236,18 @@ class NetworkDiagram:
                 lit = b.name in self.highlight
                 ax.add_patch(Circle(c[b.name], radius, fc=style.HIGHLIGHT_FILL if lit else style.WHITE, ec=colour,
                                     lw=min(lw, 3.0), zorder=2, gid=f"node:{b.name}"))
-                _text(ax, *c[b.name], _math(b.name), size=style.NAME_PT, colour=tcol)
+                text(ax, *c[b.name], names.mathtext(b.name), size=style.NAME_PT, colour=tcol)
                 if f"bias:{b.name}" in texts:
-                    _text(ax, c[b.name][0] - radius - 0.06, c[b.name][1], texts[f"bias:{b.name}"], ha="right",
-                          gid=f"bias:{b.name}", colour=tcol)
+                    text(ax, c[b.name][0] - radius - 0.06, c[b.name][1], texts[f"bias:{b.name}"], ha="right",
+                         gid=f"bias:{b.name}", colour=tcol)
                 if f"grad:{b.name}" in texts:
-                    _text(ax, c[b.name][0] + radius + 0.06, c[b.name][1], texts[f"grad:{b.name}"], ha="left",
-                          gid=f"grad:{b.name}", colour=tcol)
+                    text(ax, c[b.name][0] + radius + 0.06, c[b.name][1], texts[f"grad:{b.name}"], ha="left",
+                         gid=f"grad:{b.name}", colour=tcol)
         return fig
 
     def _line(self, ax: Axes, name: str, source: str, target: str, normal: str) -> None:
         c, h = self.layout.centres, self.layout.halves
-        a, z = _exit(c[source], h[source], c[target]), _exit(c[target], h[target], c[source])
+        a, z = exit_point(c[source], h[source], c[target]), exit_point(c[target], h[target], c[source])
         colour, lw, _ = self._style(name, normal)
         ax.add_line(Line2D([a[0], z[0]], [a[1], z[1]], color=colour, lw=lw, zorder=1, gid=f"edge:{name}"))
 
@@ -328,8 +276,8 @@ class NetworkDiagram:
                     return True
             return any(abs(x - ox) < 2 * hw + pad and abs(y - oy) < 2 * hh + pad for ox, oy in others)
 
-        segments = {p.name: (_exit(lay.centres[p.source], lay.halves[p.source], lay.centres[p.target]),
-                             _exit(lay.centres[p.target], lay.halves[p.target], lay.centres[p.source]))
+        segments = {p.name: (exit_point(lay.centres[p.source], lay.halves[p.source], lay.centres[p.target]),
+                             exit_point(lay.centres[p.target], lay.halves[p.target], lay.centres[p.source]))
                     for p in self.weights}
 
         def crossed(x: float, y: float, own: str) -> bool:
@@ -373,202 +321,53 @@ class NetworkDiagram:
         x, y = self.label_centre(p)
         colour, lw, tcol = self._style(p.name, style.BLUE if p.layer == 0 else style.GREEN)
         hw, hh = self._label_half()
-        _box(ax, (x, y), (hw, hh), f"box:{p.name}", edge=colour, lw=min(lw, 2.4), rounding=0.06)
+        box(ax, (x, y), (hw, hh), f"box:{p.name}", edge=colour, lw=min(lw, 2.4), rounding=0.06)
         top = y + hh - 0.12
-        _text(ax, x, top, p.name, size=style.LABEL_PT, colour=tcol)
+        text(ax, x, top, p.name, size=style.LABEL_PT, colour=tcol)
         for k, line in enumerate(self._label_lines(), start=1):
             if f"{line}:{p.name}" in texts:
-                _text(ax, x, top - 0.18 * k, texts[f"{line}:{p.name}"], gid=f"{line}:{p.name}", colour=tcol)
+                text(ax, x, top - 0.18 * k, texts[f"{line}:{p.name}"], gid=f"{line}:{p.name}", colour=tcol)
 
     def _neuron(self, ax: Axes, n: str, layer: int, texts: Mapping[str, str]) -> None:
         lay = self.layout
         (x, y), (hw, hh) = lay.centres[n], lay.halves[n]
         colour, lw, tcol = self._style(n, style.INK)
         lit = n in self.highlight
-        _box(ax, (x, y), (hw, hh), f"node:{n}", edge=colour, lw=min(lw, 3.0) if lit else 1.6,
-             face=style.HIGHLIGHT_FILL if lit else style.WHITE)
+        box(ax, (x, y), (hw, hh), f"node:{n}", edge=colour, lw=min(lw, 3.0) if lit else 1.6,
+            face=style.HIGHLIGHT_FILL if lit else style.WHITE)
         name_y = y + hh - 0.16
-        _text(ax, x, name_y, _math(n), size=style.NAME_PT, colour=tcol, bold=True)
+        text(ax, x, name_y, names.mathtext(n), size=style.NAME_PT, colour=tcol, bold=True)
         if layer == 0:
             if f"value:{n}" in texts:
-                _text(ax, x, name_y - 0.24, texts[f"value:{n}"], gid=f"value:{n}", colour=tcol)
+                text(ax, x, name_y - 0.24, texts[f"value:{n}"], gid=f"value:{n}", colour=tcol)
             return
         for k, line in enumerate(lay.lines[n]):
             gid = f"{line}:{n}"
             if gid in texts:
-                _text(ax, x, name_y - 0.25 - k * self.LINE, texts[gid], gid=gid, colour=tcol)
+                text(ax, x, name_y - 0.25 - k * self.LINE, texts[gid], gid=gid, colour=tcol)
 
     def _error(self, ax: Axes, texts: Mapping[str, str]) -> None:
         lay = self.layout
-        (x, y), (hw, hh) = lay.centres["E_total"], lay.halves["E_total"]
-        colour, lw, tcol = self._style("E_total", style.INK)
-        lit = "E_total" in self.highlight
-        _box(ax, (x, y), (hw, hh), "node:E_total", edge=colour, lw=min(lw, 3.0) if lit else 1.6,
-             face=style.HIGHLIGHT_FILL if lit else style.WHITE)
+        (x, y), (hw, hh) = lay.centres[names.TOTAL], lay.halves[names.TOTAL]
+        colour, lw, tcol = self._style(names.TOTAL, style.INK)
+        lit = names.TOTAL in self.highlight
+        box(ax, (x, y), (hw, hh), "node:E_total", edge=colour, lw=min(lw, 3.0) if lit else 1.6,
+            face=style.HIGHLIGHT_FILL if lit else style.WHITE)
         name_y = y + hh - 0.16
-        _text(ax, x, name_y, _math("E_total"), size=style.NAME_PT, colour=tcol)
+        text(ax, x, name_y, names.mathtext(names.TOTAL), size=style.NAME_PT, colour=tcol)
         for k, gid in enumerate(("value:E_total", "new:E_total")):
             if gid in texts:
-                _text(ax, x, name_y - 0.25 - k * self.LINE, texts[gid], gid=gid, colour=tcol)
+                text(ax, x, name_y - 0.25 - k * self.LINE, texts[gid], gid=gid, colour=tcol)
         outputs = self.neurons[-1]
         for k, o in enumerate(outputs):
             if f"error:{o}" not in texts:
                 continue
-            a = _exit(lay.centres[o], lay.halves[o], (x, y))
-            z = _exit((x, y), (hw, hh), lay.centres[o])
+            a = exit_point(lay.centres[o], lay.halves[o], (x, y))
+            z = exit_point((x, y), (hw, hh), lay.centres[o])
             mx, my = (a[0] + z[0]) / 2, (a[1] + z[1]) / 2
             below = k >= (len(outputs) + 1) // 2 and len(outputs) > 1
-            _, _, ecol = self._style(f"E_{o}", style.PURPLE)
+            _, _, ecol = self._style(names.error(o), style.PURPLE)
             sign, va = (-1, "top") if below else (1, "bottom")
             # the value next to its line, the name beyond it
-            _text(ax, mx, my + sign * 0.12, texts[f"error:{o}"], gid=f"error:{o}", colour=ecol, va=va)
-            _text(ax, mx, my + sign * 0.36, _math(f"E_{o}"), size=style.MATH_PT, colour=ecol, va=va)
-
-
-# ---------------------------------------------------------------------------------------------
-# The chain rule: one road from w5, two roads from w1
-
-_HALF = (0.42, 0.32)  # a chain box
-
-
-def _arrow(ax: Axes, a: tuple[float, float], b: tuple[float, float], colour: str) -> None:
-    p0, p1 = _exit(a, _HALF, b), _exit(b, _HALF, a)
-    ax.add_patch(FancyArrowPatch(p0, p1, arrowstyle="-|>", mutation_scale=16, color=colour, lw=1.8, zorder=1))
-
-
-def _d(num: str, den: str) -> str:
-    """Mathtext partial derivative d num / d den, stacked."""
-    return rf"$\dfrac{{\partial {num}}}{{\partial {den}}}$"
-
-
-def _quantity(ax: Axes, xy: tuple[float, float], name: str, colour: str, texts: Mapping[str, str]) -> None:
-    """A chain box: the quantity's name over its value."""
-    _box(ax, xy, _HALF, f"node:{name}", edge=colour)
-    _text(ax, xy[0], xy[1] + 0.12, _math(name), size=style.MATH_PT)
-    _text(ax, xy[0], xy[1] - 0.15, texts[f"value:{name}"], gid=f"value:{name}")
-
-
-def _slope(ax: Axes, x: float, y: float, symbol: str, gid: str, texts: Mapping[str, str], colour: str, *,
-           side: int) -> None:
-    """A link's slope beside its arrow at height y: the value nearer the arrow, the symbol beyond
-    (side +1: above the row of boxes, -1: below it)."""
-    edge = y + side * _HALF[1]
-    _text(ax, x, edge + side * 0.05, texts[gid], gid=gid, colour=colour, va="bottom" if side > 0 else "top")
-    _text(ax, x, edge + side * 0.3, symbol, size=style.MATH_PT, colour=colour, va="bottom" if side > 0 else "top")
-
-
-def _equation(ax: Axes, x: float, y: float, math: str, gid: str, texts: Mapping[str, str], *,
-              colour: str = style.INK) -> None:
-    """``math`` (mathtext, fixed) ending at x, then its live numbers from x, on one baseline,
-    so the '=' of stacked equations line up."""
-    ax.text(x - 0.03, y, math, ha="right", va="baseline", fontsize=style.MATH_PT, color=colour, zorder=4)
-    ax.text(x + 0.03, y, texts[gid], ha="left", va="baseline", fontsize=style.NUMBER_PT, color=colour, gid=gid,
-            zorder=4)
-
-
-def _times(*factors: str) -> str:
-    return " × ".join(f"({f})" if f.startswith("-") else f for f in factors)
-
-
-class ChainW5:
-    """E_total <- out_o1 <- net_o1 <- w5: each link's slope, their product, and the update of w5."""
-
-    KEYS = ("E_total", "out_o1", "net_o1", "w5", "dE_dout_o1", "dout_o1_dnet_o1", "out_h1", "delta_o1",
-            "dE_dw5", "eta", "w5_new")
-
-    def texts(self, values: Values) -> dict[str, str]:
-        _need(values, self.KEYS)
-        v = {k: float(values[k]) for k in self.KEYS}
-        t = {f"value:{k}": short(v[k], 6) for k in ("E_total", "out_o1", "net_o1")}
-        t["value:w5"] = setting(v["w5"])
-        t.update({f"slope:{k}": short(v[k], 6) for k in ("dE_dout_o1", "dout_o1_dnet_o1", "out_h1")})
-        slopes = [short(v[k], 6) for k in ("dE_dout_o1", "dout_o1_dnet_o1", "out_h1")]
-        t["delta"] = f"= {_times(*slopes[:2])} = {short(v['delta_o1'], 6)}"
-        t["product"] = f"= {_times(*slopes)} = {short(v['dE_dw5'], 6)}"
-        t["update"] = f"= {setting(v['w5'])} − {_times(setting(v['eta']), short(v['dE_dw5'], 6))} = " \
-                      f"{short(v['w5_new'], 6)}"
-        return t
-
-    def draw(self, values: Values) -> Figure:
-        texts = self.texts(values)
-        fig, ax = _figure(style.WIDTH_IN, 3.35)
-        y = 2.05
-        xs = [0.5, 2.3, 4.1, 5.9]
-        for x, name in zip(xs, ("E_total", "out_o1", "net_o1", "w5"), strict=True):
-            _quantity(ax, (x, y), name, style.INK, texts)
-        links = ((_d("E_{total}", "out_{o1}"), "dE_dout_o1"), (_d("out_{o1}", "net_{o1}"), "dout_o1_dnet_o1"),
-                 (_d("net_{o1}", "w_5"), "out_h1"))
-        for i, (symbol, key) in enumerate(links):
-            _arrow(ax, (xs[i + 1], y), (xs[i], y), style.BLUE)
-            _slope(ax, (xs[i] + xs[i + 1]) / 2, y, symbol, f"slope:{key}", texts, style.BLUE, side=1)
-        _equation(ax, 1.75, 1.05, r"$\delta_{o1}$", "delta", texts, colour=style.GREEN)
-        _equation(ax, 1.75, 0.6, r"$\partial E_{total}/\partial w_5$", "product", texts)
-        _equation(ax, 1.75, 0.15, r"$w_5^{+}$", "update", texts)
-        return fig
-
-
-class ChainW1:
-    """The two roads from w1 to the error, through o1 and through o2, their sum, and the update of w1."""
-
-    KEYS = ("E_o1", "E_o2", "out_o1", "out_o2", "net_o1", "net_o2", "out_h1", "net_h1", "w1", "w5", "w7", "i1",
-            "dE_dout_o1", "dE_dout_o2", "dout_o1_dnet_o1", "dout_o2_dnet_o2", "dE_o1_dout_h1", "dE_o2_dout_h1",
-            "dE_dout_h1", "dout_h1_dnet_h1", "dE_dw1", "eta", "w1_new")
-
-    def texts(self, values: Values) -> dict[str, str]:
-        _need(values, self.KEYS)
-        v = {k: float(values[k]) for k in self.KEYS}
-        s6 = {k: short(v[k], 6) for k in self.KEYS}
-        t = {f"value:{k}": s6[k] for k in ("E_o1", "E_o2", "out_o1", "out_o2", "net_o1", "net_o2", "out_h1",
-                                          "net_h1")}
-        t["value:w1"] = setting(v["w1"])
-        for k, w in (("1", "5"), ("2", "7")):
-            t[f"slope:dE_dout_o{k}"] = s6[f"dE_dout_o{k}"]
-            t[f"slope:dout_o{k}_dnet_o{k}"] = s6[f"dout_o{k}_dnet_o{k}"]
-            t[f"slope:w{w}"] = f"w{w} = {setting(v[f'w{w}'])}"
-            t[f"road:o{k}"] = (f"= {_times(s6[f'dE_dout_o{k}'], s6[f'dout_o{k}_dnet_o{k}'], setting(v[f'w{w}']))}"
-                               f" = {s6[f'dE_o{k}_dout_h1']}")
-        t["slope:dout_h1_dnet_h1"] = s6["dout_h1_dnet_h1"]
-        t["slope:i1"] = f"i1 = {setting(v['i1'])}"
-        second = s6["dE_o2_dout_h1"]
-        t["sum"] = f"= {s6['dE_o1_dout_h1']} + {f'({second})' if second.startswith('-') else second} = " \
-                   f"{s6['dE_dout_h1']}"
-        t["product"] = f"= {_times(s6['dE_dout_h1'], s6['dout_h1_dnet_h1'], setting(v['i1']))} = {s6['dE_dw1']}"
-        t["update"] = f"= {setting(v['w1'])} − {_times(setting(v['eta']), s6['dE_dw1'])} = {s6['w1_new']}"
-        return t
-
-    def draw(self, values: Values) -> Figure:
-        texts = self.texts(values)
-        fig, ax = _figure(style.WIDTH_IN, 4.8)
-        xs = [0.48, 1.6, 2.72, 3.68, 4.8, 5.9]
-        top, bot = 4.42, 2.07
-        mid = (top + bot) / 2
-        # each road's slopes sit between the two roads, facing the other road's
-        for k, y, colour, w, side in (("1", top, style.BLUE, "5", -1), ("2", bot, style.VERMILLION, "7", 1)):
-            row = [(xs[0], y), (xs[1], y), (xs[2], y)]
-            for xy, name in zip(row, (f"E_o{k}", f"out_o{k}", f"net_o{k}"), strict=True):
-                _quantity(ax, xy, name, colour, texts)
-            for (a, b), symbol, key in (((row[1], row[0]), _d(f"E_{{o{k}}}", f"out_{{o{k}}}"), f"dE_dout_o{k}"),
-                                        ((row[2], row[1]), _d(f"out_{{o{k}}}", f"net_{{o{k}}}"),
-                                         f"dout_o{k}_dnet_o{k}")):
-                _arrow(ax, a, b, colour)
-                _slope(ax, (a[0] + b[0]) / 2, y, symbol, f"slope:{key}", texts, colour, side=side)
-            _arrow(ax, (xs[3], mid), row[2], colour)
-            # the road's last link, net_o by out_h1, has the weight as its slope: beside the diagonal,
-            # on the outer side, clear of the boxes at both ends
-            _text(ax, 3.26, y - side * 0.05, texts[f"slope:w{w}"], gid=f"slope:w{w}", colour=colour, ha="left",
-                  va="bottom" if side < 0 else "top")
-        for x, name in zip(xs[3:], ("out_h1", "net_h1", "w1"), strict=True):
-            _quantity(ax, (x, mid), name, style.INK, texts)
-        for (a, b), symbol, gid in ((((xs[4], mid), (xs[3], mid)), _d("out_{h1}", "net_{h1}"), "slope:dout_h1_dnet_h1"),
-                                    (((xs[5], mid), (xs[4], mid)), _d("net_{h1}", "w_1"), "slope:i1")):
-            _arrow(ax, a, b, style.INK)
-            _slope(ax, (a[0] + b[0]) / 2, mid, symbol, gid, texts, style.INK, side=1)
-        eq = 2.28
-        _equation(ax, eq, 1.42, r"through $o_1$: $\partial E_{o1}/\partial out_{h1}$", "road:o1", texts,
-                  colour=style.BLUE)
-        _equation(ax, eq, 1.1, r"through $o_2$: $\partial E_{o2}/\partial out_{h1}$", "road:o2", texts,
-                  colour=style.VERMILLION)
-        _equation(ax, eq, 0.78, r"both: $\partial E_{total}/\partial out_{h1}$", "sum", texts)
-        _equation(ax, eq, 0.46, r"$\partial E_{total}/\partial w_1$", "product", texts)
-        _equation(ax, eq, 0.14, r"$w_1^{+}$", "update", texts)
-        return fig
+            text(ax, mx, my + sign * 0.12, texts[f"error:{o}"], gid=f"error:{o}", colour=ecol, va=va)
+            text(ax, mx, my + sign * 0.36, names.mathtext(names.error(o)), size=style.MATH_PT, colour=ecol, va=va)

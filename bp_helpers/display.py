@@ -11,36 +11,16 @@ only then), another worked example's when given as ``printed``, none for any oth
 from __future__ import annotations
 
 import html
-import re
+import textwrap
 from collections.abc import Mapping, Sequence
 
-import textwrap
-
 from . import verdicts
-from .article import ARTICLE_SETTINGS
+from .equations import Step
 from .formats import number
-from .steps import Step, article_templates, at_article_settings
-from .verdicts import PrintedNumbers, Verdict
+from .steps import at_article_settings, is_article_example
+from .style import TEXT_WIDTH
 from .validation import InputTypeError, InputValueError
-
-WIDTH = 52  # characters of print that fit one line of a 421 px column (150 % zoom)
-
-# The settings a worked example of the article's network is given (w1..w8, b1, b2, i1, i2,
-# the targets), and the steps that carry its activation and error function.
-_GIVEN = re.compile(r"[wb]\d+|i\d+|target_\w+")
-_FUNCTION_STEP = re.compile(r"(?:d?out_[a-z]\d+(?:_dnet_[a-z]\d+)?|E_o\d+|dE_dout_o\d+)")
-
-
-def of_article_network(steps: Sequence[Step]) -> bool:
-    """True when ``steps`` are the worked example of the article's network: its 2-2-2 shape
-    with shared biases b1, b2, one example, logistic neurons and the half squared error
-    (at any settings). Another network's steps never get the article's numbers."""
-    given = {k for k in steps[0].values if _GIVEN.fullmatch(k)}
-    if given != set(ARTICLE_SETTINGS) - {"eta"}:
-        return False
-    templates = article_templates()
-    return all((s.tex, s.text) == templates[s.name] for s in steps
-               if _FUNCTION_STEP.fullmatch(s.name) and s.name in templates)
+from .verdicts import PrintedNumbers, Verdict
 
 
 def _check_printed(printed: object) -> PrintedNumbers | None:
@@ -56,7 +36,7 @@ class _Verdicts:
 
     def __init__(self, steps: Sequence[Step], printed: PrintedNumbers | None) -> None:
         self.printed = _check_printed(printed)
-        self.article = printed is None and of_article_network(steps)
+        self.article = printed is None and is_article_example(steps)
         self.article_settings = at_article_settings(steps[0].values)
 
     @property
@@ -114,7 +94,7 @@ class StepsView:
         lines = []
         for s in self.steps:
             verdict = self._verdicts.of(s).line()
-            lines.append(s.equation_text() + ("\n" + textwrap.fill(verdict, WIDTH, initial_indent="    ",
+            lines.append(s.equation_text() + ("\n" + textwrap.fill(verdict, TEXT_WIDTH, initial_indent="    ",
                                                                    subsequent_indent="      ") if verdict else ""))
         return "\n".join(lines)
 
@@ -148,9 +128,8 @@ class SummaryTable:
 
     @property
     def all_match(self) -> bool:
-        """Every printed value reproduced (a known erratum counts as a difference)."""
-        if self._verdicts.article:
-            return all(s.match is not False for s in self.steps)
+        """No ✗ in the table: every printed value compared is reproduced (a known erratum counts
+        as a difference; away from the article's settings nothing is compared)."""
         return all(self._verdicts.of(s).match is not False for s in self.steps)
 
     def _repr_html_(self) -> str:
@@ -163,7 +142,7 @@ class SummaryTable:
 def key_numbers(values: Mapping[str, float], names: Sequence[str], per_line: int = 3) -> str:
     """``name = value`` for each name, in aligned columns: the numbers behind a figure.
 
-    At most ``per_line`` to a line, fewer when the line would not fit ``WIDTH`` characters.
+    At most ``per_line`` to a line, fewer when the line would not fit ``TEXT_WIDTH`` characters.
     Print this in the figure's own cell: nbval never compares images, only text.
     """
     if isinstance(names, str) or not names:
@@ -176,7 +155,7 @@ def key_numbers(values: Mapping[str, float], names: Sequence[str], per_line: int
     shown = [number(values[n]) for n in names]
     name_w, value_w = max(map(len, names)), max(map(len, shown))
     cells = [f"{n.ljust(name_w)} = {v.ljust(value_w)}" for n, v in zip(names, shown, strict=True)]
-    per_line = max(1, min(per_line, (WIDTH + 3) // (name_w + value_w + 6)))
+    per_line = max(1, min(per_line, (TEXT_WIDTH + 3) // (name_w + value_w + 6)))
     lines = [cells[i:i + per_line] for i in range(0, len(cells), per_line)]
     return "\n".join("   ".join(line).rstrip() for line in lines)
 

@@ -1,8 +1,8 @@
 """Notebook 07's slider panel: one gradient step of size s on the article's network.
 
 :class:`StepSizePanel` moves the step size s along the slice E(w - s·g) of
-:mod:`bp_helpers.experiments` and says whether the error went down or up; a checkbox trains
-the biases too. Both slices are computed once (:class:`bp_helpers.experiments.SliceSweep`)
+:mod:`bp_helpers.slices` and says whether the error went down or up; a checkbox trains
+the biases too. Both slices are computed once (:class:`bp_helpers.slices.SliceSweep`)
 and each is drawn once as SVG (:class:`bp_helpers.rendering.LiveSVG`) with a marker at every
 position of the slider, all hidden but the current one: a move is a lookup, a CSS rule and
 three replaced texts. Built on :class:`bp_helpers.widgets.Panel`; ipywidgets only.
@@ -16,12 +16,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from .experiments import STEP_SIZES, SlicePoint, SliceSweep
+from .article import LEARNING_RATE
 from .formats import number, short
 from .plots import SLICE_POINT, SLICE_TEXTS, plot_error_slice
 from .rendering import LiveSVG
+from .slices import STEP_SIZES, SlicePoint, SliceSweep
 from .validation import check_flag
-from .widgets import Panel, _figure_view, _rate_slider
+from .widgets import Panel, _figure_view, _rate_slider  # public after the widgets split (tests/test_layers.py)
 
 __all__ = ["StepSizePanel"]
 
@@ -29,14 +30,14 @@ __all__ = ["StepSizePanel"]
 class StepSizePanel(Panel):
     """One step against the gradient of the article's network, of any size s on the slider.
 
-    ``last`` is a :class:`bp_helpers.experiments.SlicePoint`. It starts at the article's
+    ``last`` is a :class:`bp_helpers.slices.SlicePoint`. It starts at the article's
     learning rate with the biases fixed (``step`` and ``update_biases`` start it elsewhere;
     the reset button returns to the article's).
     """
 
     title = "One step of size s"
 
-    def __init__(self, *, step: float = 0.5, update_biases: bool = False) -> None:
+    def __init__(self, *, step: float = LEARNING_RATE, update_biases: bool = False) -> None:
         self.sweep = SliceSweep(STEP_SIZES)
         self.sweep.index(step)
         check_flag("update_biases", update_biases)
@@ -44,7 +45,7 @@ class StepSizePanel(Panel):
             "s": _rate_slider(float(step), self.sweep.steps, description="s", width="1.4em"),
             "update_biases": w.Checkbox(value=update_biases, description="train the biases too", indent=False),
         }
-        super().__init__(controls, {"s": 0.5, "update_biases": False})
+        super().__init__(controls, {"s": LEARNING_RATE, "update_biases": False})
         self.figures = {b: self._figure(b) for b in (False, True)}
         self.figure_view = _figure_view(self.figures[False].width_px)
         self.text = w.HTML(layout=w.Layout(min_height="8em"))

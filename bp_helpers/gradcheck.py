@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from .functions import Array
-from .network import Network, _backward, _forward, check_data, check_network
+from .network import Network, check_data, check_network, run_backward, run_forward
 from .validation import as_positive
 
 
@@ -39,13 +39,13 @@ def gradient_check(network: Network, inputs: Any, targets: Any, *, eps: float = 
     check_network(network, single=True)
     x, t = check_data(network, inputs, targets)
     eps = float(as_positive("eps", eps))
-    bp = _backward(network, _forward(network, x, t))
+    bp = run_backward(network, run_forward(network, x, t))
     params = [p.copy() for p in network.weights + network.biases]
     layers = len(network.weights)
 
     def total(ps: list[Array]) -> float:
         net = Network(tuple(ps[:layers]), tuple(ps[layers:]), network.activations, network.error)
-        return float(_forward(net, x, t).total)
+        return float(run_forward(net, x, t).total)
 
     numeric = []
     for p in params:

@@ -11,6 +11,8 @@ Conventions, used everywhere in the package:
   numbers, and a batch gradient is the sum of the per-example gradients).
 * Every parameter may carry leading "configuration" axes, e.g. weights of shape
   ``(64, 2, 2)``: 64 independent networks trained side by side in one numpy call each.
+* :func:`forward` and :func:`backward` return the records of :mod:`bp_helpers.passes`, which
+  answer by the article's names: ``backward(net, fp)["dE_dw5"]``, ``fp["net_h1[2]"]``.
 """
 
 from __future__ import annotations
@@ -20,15 +22,15 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 import numpy as np
 
+from . import names
 from .functions import HALF_SQUARED_ERROR, LOGISTIC, Activation, Array, ErrorFunction
 from .limits import check_configurations, check_parameters
-from .validation import (InputTypeError, InputValueError, as_batch, as_count, as_float_array, as_layers,
-                         check_flag)
+from .passes import BackwardPass, ForwardPass
+from .validation import InputTypeError, InputValueError, as_batch, as_count, as_float_array, as_layers, check_flag
 
 
 @dataclass(frozen=True, eq=False)  # equal only to itself: arrays have no single truth value
@@ -82,7 +84,7 @@ class Network:
 
     @classmethod
     def from_layers(
-        cls,
+    cls,
         weights: Sequence[Any],
         biases: Sequence[Any],
         activation: Activation | Sequence[Activation] = LOGISTIC,
@@ -104,7 +106,7 @@ class Network:
 
     @classmethod
     def random(
-        cls,
+    cls,
         sizes: Sequence[int],
         *,
         seed: int | None = None,
@@ -136,6 +138,13 @@ class Network:
         """Leading axes of stacked configurations; () for a single network."""
         return self.weights[0].shape[:-2]
 
+    @property
+    def shared_bias(self) -> bool:
+        """One bias a layer, shared by its neurons (the article's b1, b2), rather than one a neuron.
+        A network that mixes the two is refused here: the article's names number biases one way
+        or the other (:func:`bp_helpers.names.bias_sharing`)."""
+        return names.bias_sharing(self.sizes, [b.shape for b in self.biases])
+
     def stacked(self, count: int) -> Network:
         """``count`` copies of this network along a new leading configuration axis."""
         count = as_count("count", count, minimum=1)
@@ -146,86 +155,14 @@ class Network:
                        self.activations, self.error)
 
 
-# ForwardPass and BackwardPass are records of one computation, to be read, not changed.
-# They are plain dataclasses rather than frozen ones only because training builds two per
-# step and a frozen dataclass's __init__ costs several times as much.
-
-@dataclass
-class ForwardPass:
-    """Every intermediate of the forward pass; index l = 0 is the first non-input layer.
-
-    The errors are read off the outputs on first use (training records only the outputs
-    at each step and measures the error of every step in one go).
-    """
-
-    inputs: Array
-    targets: Array
-    net: tuple[Array, ...]
-    out: tuple[Array, ...]
-    error: ErrorFunction
-
-    @property
-    def outputs(self) -> Array:
-        """The network's outputs (the last layer's ``out``)."""
-        return self.out[-1]
-
-    @cached_property
-    def errors(self) -> Array:
-        """E_o for every output neuron (and example)."""
-        return self.error(self.outputs, self.targets)
-
-    @cached_property
-    def total(self) -> Array:
-        """E_total: summed over the outputs and the batch; one per configuration."""
-        return total_error(self.errors)
-
-
-@dataclass
-class BackwardPass:
-    """Every quantity the article names, for every layer (l = 0 is the first hidden layer).
-
-    ``dE_dout``, ``dout_dnet`` and ``delta`` (= dE/dnet) are computed by the recursion;
-    the rest are read off them on first use.
-    """
-
-    forward: ForwardPass
-    weights: tuple[Array, ...]
-    biases: tuple[Array, ...]
-    dE_dout: tuple[Array, ...]
-    dout_dnet: tuple[Array, ...]
-    delta: tuple[Array, ...]
-
-    @cached_property
-    def contributions(self) -> tuple[Array, ...]:
-        """Per hidden layer l: [..., batch, j, k] = dE_j/dout_k, the part of the error that
-        reaches neuron k of layer l through neuron j of layer l+1 (delta_j * w_jk).
-        Summed over j it gives ``dE_dout[l]``. The output layer has none (empty array)."""
-        parts = [d[..., :, None] * w[..., None, :, :] for d, w in zip(self.delta[1:], self.weights[1:])]
-        return tuple(parts) + (np.empty((0,)),)
-
-    @property
-    def dnet_dw(self) -> tuple[Array, ...]:
-        """dnet_j/dw_jk = out_k of the layer before (the inputs for the first layer)."""
-        return (self.forward.inputs,) + self.forward.out[:-1]
-
-    @cached_property
-    def dE_dw(self) -> tuple[Array, ...]:
-        """Gradient of E_total for every weight, shaped like the weights."""
-        return tuple([d.swapaxes(-1, -2) @ a for d, a in zip(self.delta, self.dnet_dw)])
-
-    @cached_property
-    def dE_db(self) -> tuple[Array, ...]:
-        """Gradient of E_total for every bias; a shared bias collects every neuron's delta."""
-        summed = [d.sum(axis=-2) for d in self.delta]  # over the batch
-        return tuple(g.sum(axis=-1, keepdims=True) if b.shape[-1] == 1 else g
-                     for g, b in zip(summed, self.biases))
-
-
-# _forward and _backward are the only implementation of the maths; they run once per
+# run_forward and run_backward are the only implementation of the maths; they run once per
 # training step, so they avoid per-call overhead where that costs no clarity (e.g. the
 # ndarray.swapaxes method is a fraction of the cost of the np.swapaxes function).
 
-def _forward(network: Network, inputs: Array, targets: Array) -> ForwardPass:
+def run_forward(network: Network, inputs: Array, targets: Array) -> ForwardPass:
+    """The forward pass itself, its arguments not checked: for a caller that checked them once
+    (with :func:`check_network` and :func:`check_data`) and runs it many times, as training does.
+    Everyone else calls :func:`forward`."""
     net, out, previous = [], [], inputs
     for w, b, act in zip(network.weights, network.biases, network.activations):
         n = previous @ w.swapaxes(-1, -2)
@@ -236,7 +173,9 @@ def _forward(network: Network, inputs: Array, targets: Array) -> ForwardPass:
     return ForwardPass(inputs, targets, tuple(net), tuple(out), network.error)
 
 
-def _backward(network: Network, fp: ForwardPass) -> BackwardPass:
+def run_backward(network: Network, fp: ForwardPass) -> BackwardPass:
+    """The backward pass itself, its arguments not checked (see :func:`run_forward`); everyone
+    else calls :func:`backward`."""
     dE_dout: list[Array] = [network.error.derivative(fp.out[-1], fp.targets)]
     dout_dnet: list[Array] = []
     delta: list[Array] = []
@@ -248,11 +187,6 @@ def _backward(network: Network, fp: ForwardPass) -> BackwardPass:
     # built from the output layer down, stored from the first layer up like the weights
     return BackwardPass(fp, network.weights, network.biases,
                         tuple(dE_dout[::-1]), tuple(dout_dnet[::-1]), tuple(delta[::-1]))
-
-
-def total_error(errors: Array) -> Array:
-    """E_total from the errors E_o of every output and example: summed over the last two axes."""
-    return errors.sum(axis=(-2, -1))
 
 
 def check_data(network: Network, inputs: Any, targets: Any) -> tuple[Array, Array]:
@@ -268,7 +202,7 @@ def check_data(network: Network, inputs: Any, targets: Any) -> tuple[Array, Arra
 def forward(network: Network, inputs: Any, targets: Any) -> ForwardPass:
     """Feed inputs forward and measure the error against the targets."""
     check_network(network)
-    return _forward(network, *check_data(network, inputs, targets))
+    return run_forward(network, *check_data(network, inputs, targets))
 
 
 def backward(network: Network, fp: ForwardPass) -> BackwardPass:
@@ -281,7 +215,7 @@ def backward(network: Network, fp: ForwardPass) -> BackwardPass:
     if sizes != network.sizes or configs != network.config_shape:
         raise InputValueError(f"fp: expected a forward pass of this network, layer sizes {network.sizes} "
                          f"and configurations {network.config_shape}, got {sizes} and {configs}")
-    return _backward(network, fp)
+    return run_backward(network, fp)
 
 
 def _is_function(f: Any, arguments: int) -> bool:

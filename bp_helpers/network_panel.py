@@ -25,6 +25,8 @@ from .diagrams import NetworkDiagram
 from .display import StepsView, SummaryTable, key_numbers
 from .formats import short
 from .network import Network, check_data, check_network
+from .style import TEXT_WIDTH
+from .training import DEFAULT_LEARNING_RATE
 from .validation import InputValueError
 from .verdicts import PrintedNumbers
 from .widgets import Panel, setting_slider
@@ -49,7 +51,7 @@ class NetworkPanel(Panel):
 
     title = "Your network"
 
-    def __init__(self, network: Network, inputs: Any, targets: Any, learning_rate: float = 0.5, *,
+    def __init__(self, network: Network, inputs: Any, targets: Any, learning_rate: float = DEFAULT_LEARNING_RATE, *,
                  order: str = "simultaneous", update_biases: bool = False,
                  printed: PrintedNumbers | None = None) -> None:
         check_network(network, single=True)
@@ -88,7 +90,7 @@ class NetworkPanel(Panel):
     @property
     def shared_bias(self) -> bool:
         """One bias a layer (the article's b1, b2) rather than one a neuron."""
-        return all(len(b) == 1 for b, n in zip(self._network.biases, self.sizes[1:]) if n > 1)
+        return self._network.shared_bias
 
     def layers(self) -> list[tuple[str, tuple[str, ...]]]:
         """(caption, parameter names) of each layer: its weights, then its biases."""
@@ -152,13 +154,14 @@ class NetworkPanel(Panel):
         (through every layer) and its update, and the error after the update."""
         example = self.last if example is None else example
         first = next(iter(example.parameters))
-        return [n for n in ("E_total", f"dE_d{first}", f"{first}_new", "E_total_new") if n in example]
+        key = (names.TOTAL, names.gradient(first), names.new(first), names.new(names.TOTAL))
+        return [n for n in key if n in example]
 
     def _show(self, example: WorkedExample) -> None:
         v = example.values
         self.banner.value = html.escape(
-            f"E_total = {short(v['E_total'])}; after one update (η = {short(v['eta'])}): "
-            f"{short(v['E_total_new'])}", quote=False)
+            f"E_total = {short(v[names.TOTAL])}; after one update (η = {short(v[names.ETA])}): "
+            f"{short(v[names.new(names.TOTAL)])}", quote=False)
         self.figure_view.value = self.figure.render(self.diagram.texts(v)).encode()
         self.table.value = SummaryTable(example.steps, self.printed)._repr_html_()
         view = StepsView([example[n] for n in self.key_names(example)], self.printed)
@@ -180,6 +183,6 @@ class NetworkPanel(Panel):
         state = ("at the network's own values" if not moved else
                  "moved: " + ", ".join(f"{n} = {short(v, 3)}" for n, v in moved.items()))
         view = StepsView([self.last[n] for n in self.key_names()], self.printed)
-        head = textwrap.fill(f"{self.title} {'-'.join(map(str, self.sizes))}, {state}", 52,
+        head = textwrap.fill(f"{self.title} {'-'.join(map(str, self.sizes))}, {state}", TEXT_WIDTH,
                              subsequent_indent="  ")
         return "\n".join([head, repr(view)])

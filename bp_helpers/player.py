@@ -11,27 +11,15 @@ Pure: names, floats and the steps' own rendering; no widgets, no drawing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from . import names
+from .equations import Step
 from .names import Parameter, parameters
-from .steps import Step
 from .validation import InputTypeError
 
-_EXAMPLE = re.compile(r"\[\d+\]$")  # a per-example suffix of a batch: net_h1[2]
-_NODE = re.compile(r"^(?:net|out|delta)_([a-z]\d+)(?:_new)?$|^dout_([a-z]\d+)_dnet_\2$")
-_SLOPE = re.compile(r"^dE_dout_([a-z]\d+)$")  # how E_total changes with a neuron's output
-_ROAD = re.compile(r"^dE_([a-z]\d+)_dout_([a-z]\d+)$")  # the part of E_total reaching out_B through A
-_WEIGHT = re.compile(r"^dE_d(w\d+)$|^(w\d+)_new$")
-_INPUT = re.compile(r"^dnet_[a-z]\d+_d(w\d+)$")  # the slope of a net input by a weight: what the weight carries
-_BIAS = re.compile(r"^dE_d(b\d+)$|^(b\d+)_new$")
-_ERROR = re.compile(r"^(E_o\d+)(?:_new)?$")
-
-
-def base_name(name: str) -> str:
-    """A quantity's name without the example suffix of a batch: ``net_h1[2]`` -> ``net_h1``."""
-    return _EXAMPLE.sub("", name)
+base_name = names.base  # a quantity's name without the example number of a batch: net_h1[2] -> net_h1
 
 
 @dataclass(frozen=True)
@@ -56,31 +44,39 @@ def elements(name: str, sizes: Sequence[int], shared_bias: bool = True) -> tuple
     Two steps in a row never concern the same elements unless one of them writes a value
     on the diagram, so every frame of the player looks different from the one before.
     """
-    name = base_name(name)
+    q = names.parse(name)
+    if q is None:
+        return ()
     params = parameters(sizes, shared_bias)
-    if name.startswith("E_total"):
-        return ("E_total",)
-    if match := _ERROR.match(name):
-        return (match.group(1),)
-    if match := _SLOPE.match(name):  # an output: its own error; a hidden neuron: every road out of it
-        neuron = match.group(1)
+    if q.kind == "total":
+        return (names.TOTAL,)
+    if q.kind == "error":
+        return (names.error(q.of[0]),)
+    if q.kind == "error_slope" and not q.new:  # an output: its own error; a hidden neuron: every road out of it
+        neuron = q.of[0]
         roads = tuple(p.name for p in params if p.kind == "weights" and p.source == neuron)
-        return (neuron,) + (roads or (f"E_{neuron}",))
-    if match := _NODE.match(name):
-        return (next(g for g in match.groups() if g),)
-    if match := _INPUT.match(name):
-        carrier = next(p for p in params if p.name == match.group(1))
+        return (neuron,) + (roads or (names.error(neuron),))
+    if q.kind in ("net", "out", "delta") or (q.kind == "slope" and not q.new):
+        return q.of
+    if q.kind == "input_slope" and not q.new:  # what the weight carries: its line and its source
+        carrier = next(p for p in params if p.name == q.of[1])
         return (carrier.name, carrier.source)
-    if match := _ROAD.match(name):
-        later, earlier = match.groups()
+    if q.kind == "road" and not q.new:
+        later, earlier = q.of
         between = _weight_between(params, earlier, later)
         return (earlier, between, later) if between else (earlier, later)
-    if match := _WEIGHT.match(name):
-        return (next(g for g in match.groups() if g),)
-    if match := _BIAS.match(name):
-        bias = next(p for p in params if p.name == next(g for g in match.groups() if g))
-        return (bias.name,) if shared_bias else (bias.target,)
-    return ()
+    return _parameter_elements(q, params, shared_bias)
+
+
+def _parameter_elements(q: names.Quantity, params: Sequence[Parameter], shared_bias: bool) -> tuple[str, ...]:
+    """A weight's or bias's gradient or update: its line, or a per-neuron bias's neuron."""
+    changed = (q.kind == "gradient" and not q.new) or (q.kind in ("weight", "bias") and q.new)
+    if not changed:
+        return ()
+    parameter = next((p for p in params if p.name == q.of[0]), None)
+    if parameter is None or parameter.kind == "weights" or shared_bias:
+        return (q.of[0],)
+    return (parameter.target,)
 
 
 def _weight_between(params: Sequence[Parameter], source: str, target: str) -> str | None:

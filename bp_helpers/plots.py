@@ -21,8 +21,8 @@ from numpy.typing import ArrayLike
 
 from . import style
 from .formats import count, setting, short
-
-LOG_FLOOR, LOG_CEIL = 1e-300, 1e100  # a log axis shows 0 at the floor, overflow at the ceiling
+from .rendering import svg_of, svg_stack
+from .style import LOG_CEIL, LOG_FLOOR
 
 
 def power_of_ten(value: float, _position: int = 0) -> str:
@@ -269,8 +269,6 @@ class ExplorerFigure:
 
     def svg(self) -> str:
         """Frame and overlay in one SVG document (the frame saved again only after a range changed)."""
-        from .rendering import svg_of, svg_stack  # rendering imports nothing of ours but style
-
         if self._frame_svg is None:
             self._frame_svg = svg_of(self.frame)
             self.frames_drawn += 1

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import matplotlib
+from IPython.display import display
 from matplotlib.figure import Figure
 
 SVG_RC: dict[Any, Any] = {"svg.fonttype": "none", "svg.hashsalt": "bp_helpers"}  # ids stable run to run
@@ -61,8 +62,6 @@ def image_output(figure: Figure, description: str) -> dict[str, Any]:
 
 def show(figure: Figure, description: str = "") -> None:
     """Display ``figure`` in the notebook as a sharp PNG with a short plain-text twin."""
-    from IPython.display import display
-
     output = image_output(figure, f"<figure: {description}>" if description else "<figure>")
     display(output["data"], raw=True, metadata=output["metadata"])
 

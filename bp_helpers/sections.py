@@ -1,8 +1,9 @@
-"""What a section's slider panel computes and says, at any settings: no widgets, no drawing.
+"""What a section's slider panel computes, says and draws, at any settings: no widgets.
 
-:func:`section_result` computes a section of the worked example at the sliders' settings;
-:func:`diagram` names the figure each section shows (:mod:`bp_helpers.diagrams`);
-:func:`banner` and :func:`starting_point` are the panel's sentences.
+:func:`section_result` computes a section of the worked example (:mod:`bp_helpers.steps`) at
+the sliders' settings; :func:`diagram` gives the figure each section shows
+(:mod:`bp_helpers.diagrams`, :mod:`bp_helpers.chains`); :func:`banner` and
+:func:`starting_point` are the panel's sentences.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from dataclasses import dataclass
 
 from . import verdicts
 from .article import ARTICLE_SETTINGS, START, article_network, quantities
-from .diagrams import ChainW1, ChainW5, NetworkDiagram
+from .chains import ChainW1, ChainW5
+from .diagrams import NetworkDiagram
 from .display import key_numbers
 from .formats import setting
-from .steps import SECTIONS, Step, at_article_settings
+from .steps import ArticleStep, Section, at_article_settings, section
+from .style import TEXT_WIDTH
 from .validation import InputValueError, as_real
 
 # The few steps a panel typesets as equations (MathJax costs about 20 ms an equation on
@@ -32,9 +35,9 @@ KEY_STEPS: Mapping[str, tuple[str, ...]] = {
 Diagram = NetworkDiagram | ChainW5 | ChainW1
 
 
-def diagram(section: str) -> Diagram:
+def diagram(key: str) -> Diagram:
     """The figure a section's panel shows: it shows every number the panel's sliders change."""
-    sec = _section(section)
+    sec = section(key)
     if sec.figure == "chain_w5":
         return ChainW5()
     if sec.figure == "chain_w1":
@@ -49,7 +52,7 @@ class SectionResult:
     section: str
     settings: Mapping[str, float]  # the sliders' values (w1..b2, i1, i2, target_o1, target_o2, eta)
     quantities: Mapping[str, float]  # every value of the worked example (article.quantities)
-    steps: Sequence[Step]  # the section's steps at these values
+    steps: Sequence[ArticleStep]  # the section's steps at these values
     article_settings: bool  # True when every setting is the article's
 
     @property
@@ -57,20 +60,14 @@ class SectionResult:
         """Settings that differ from the article's: name -> (value here, article's value)."""
         return {k: (v, ARTICLE_SETTINGS[k]) for k, v in self.settings.items() if v != ARTICLE_SETTINGS[k]}
 
-    def key_steps(self) -> list[Step]:
+    def key_steps(self) -> list[ArticleStep]:
         """The steps the panel typesets."""
         return [s for s in self.steps if s.name in KEY_STEPS[self.section]]
 
 
-def _section(section: str):
-    if not isinstance(section, str) or section not in SECTIONS:
-        raise InputValueError(f"section: expected one of {', '.join(map(repr, SECTIONS))}, got {section!r}")
-    return SECTIONS[section]
-
-
-def section_result(section: str, settings: Mapping[str, float]) -> SectionResult:
+def section_result(key: str, settings: Mapping[str, float]) -> SectionResult:
     """A section computed at the given settings (any subset of ARTICLE_SETTINGS; the rest: the article's)."""
-    sec = _section(section)
+    sec: Section = section(key)
     unknown = set(settings) - set(ARTICLE_SETTINGS)
     if unknown:
         raise InputValueError(f"settings: expected names among {', '.join(ARTICLE_SETTINGS)}, got {sorted(unknown)}")
@@ -90,15 +87,15 @@ def banner(result: SectionResult, names: Sequence[str]) -> str:
     return f"Settings differ from the article's: {diff}. Its printed values belong to its own settings."
 
 
-def starting_point(section: str) -> str:
+def starting_point(key: str) -> str:
     """What the panel shows before anyone moves a slider: its key values at the article's settings,
     each beside the article's number (what the checked cell after a panel prints)."""
-    result = section_result(section, {})
+    result = section_result(key, {})
     lines = ["The panel starts at the article's settings:"]
     for step in result.key_steps():
         lines.append(key_numbers(result.quantities, [step.name]))
         verdict = verdicts.of_step(step.name, step.value, True)
         if verdict.printed:
-            lines.append(textwrap.fill(verdict.line(), 52, initial_indent="  ", subsequent_indent="    "))
+            lines.append(textwrap.fill(verdict.line(), TEXT_WIDTH, initial_indent="  ", subsequent_indent="    "))
     lines.append("Moving a slider changes the panel, not this text.")
     return "\n".join(lines)

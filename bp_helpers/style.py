@@ -1,4 +1,4 @@
-"""Colours, type sizes and widths for every figure, and the contrast rule they obey.
+"""Colours, type sizes and widths for every figure and every printed text, and the contrast rule they obey.
 
 Constants and one formula (WCAG 2's contrast ratio); nothing is drawn here.
 
@@ -16,6 +16,14 @@ from .validation import InputValueError
 WIDTH_IN = 6.4
 DPI = 96  # CSS px per inch: a figure's natural width in a notebook is its width in inches x 96
 CSS_PX_PER_PT = 96 / 72
+
+# Printed text (a cell's output, a panel's sentences) in the 421 px column of 150 % zoom: a line
+# of 52 characters fits; a typeset equation whose plain text is longer than 44 breaks over lines.
+TEXT_WIDTH = 52
+EQUATION_WIDTH = 44
+
+# A log axis shows an error of 0 (underflow after long training) at the floor, overflow at the ceiling.
+LOG_FLOOR, LOG_CEIL = 1e-300, 1e100
 
 LABEL_PT = 9.5  # names and captions: >= 12 CSS px
 NUMBER_PT = 11.0  # the numbers on a figure: >= 14 CSS px

@@ -2,7 +2,7 @@
 the formulas around the activations' and error functions' own (:mod:`bp_helpers.functions`).
 
 A template is a pair (tex, text) with ``<quantity>`` placeholders, as a
-:class:`~bp_helpers.steps.Step` takes it. Strings only: :mod:`bp_helpers.worked` puts
+:class:`~bp_helpers.equations.Step` takes it. Strings only: :mod:`bp_helpers.worked` puts
 the numbers beside them.
 """
 
@@ -22,30 +22,38 @@ _DOT = r" \cdot "
 _SLOT = re.compile(r"<(\w+)>")
 
 
+def slot(name: str) -> str:
+    """The placeholder of a quantity in a template: ``<out_h1>``."""
+    return f"<{name}>"
+
+
 def product(*factors: str) -> Template:
-    return _DOT.join(f"<{f}>" for f in factors), "*".join(f"<{f}>" for f in factors)
+    """Quantities multiplied: delta_o1*out_h2."""
+    return _DOT.join(map(slot, factors)), "*".join(map(slot, factors))
 
 
 def total(*terms: str) -> Template:
-    text = " + ".join(f"<{t}>" for t in terms)
+    """Quantities added: E_o1 + E_o2."""
+    text = " + ".join(map(slot, terms))
     return text, text
 
 
 def alone(name: str) -> Template:
     """A quantity that equals another, e.g. dnet_o1_dw5 = out_h1."""
-    return f"<{name}>", f"<{name}>"
+    return slot(name), slot(name)
 
 
 def weighted_sum(weights: list[str], sources: list[str], bias: str) -> Template:
     """A neuron's net input: w1*i1 + w2*i2 + b1*1."""
-    tex = " + ".join(f"<{w}>{_DOT}<{s}>" for w, s in zip(weights, sources)) + f" + <{bias}>{_DOT}1"
-    text = " + ".join(f"<{w}>*<{s}>" for w, s in zip(weights, sources)) + f" + <{bias}>*1"
-    return tex, text
+    tex = " + ".join(f"{slot(w)}{_DOT}{slot(s)}" for w, s in zip(weights, sources, strict=True))
+    text = " + ".join(f"{slot(w)}*{slot(s)}" for w, s in zip(weights, sources, strict=True))
+    return f"{tex} + {slot(bias)}{_DOT}1", f"{text} + {slot(bias)}*1"
 
 
 def update(parameter: str) -> Template:
     """One step of gradient descent: w5 - eta*dE_dw5."""
-    return rf"<{parameter}> - <eta>{_DOT}<dE_d{parameter}>", f"<{parameter}> - <eta>*<dE_d{parameter}>"
+    p, eta, gradient = slot(parameter), slot(names.ETA), slot(names.gradient(parameter))
+    return f"{p} - {eta}{_DOT}{gradient}", f"{p} - {eta}*{gradient}"
 
 
 def of_function(function: Any, derivative: bool, owner: str, **slots: str) -> Template:
@@ -80,12 +88,12 @@ class Names:
 
     def at(self, name: str, n: int) -> str:
         """``name`` for example n (from 0): its number in brackets in a batch, none for one example."""
-        return f"{name}[{n + 1}]" if self.examples > 1 else name
+        return names.of_example(name, n + 1) if self.examples > 1 else name
 
     def out(self, layer: int, k: int, n: int) -> str:
         """What neuron k of ``layer`` (0: the inputs) passes on: i1, or out_h1."""
         neuron = self.neurons[layer][k]
-        return self.at(neuron if layer == 0 else f"out_{neuron}", n)
+        return self.at(neuron if layer == 0 else names.out(neuron), n)
 
     @cached_property
     def _where(self) -> dict[tuple[str, int, tuple[int, ...]], str]:

@@ -17,13 +17,15 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from .functions import Array
-from .network import (BackwardPass, ForwardPass, Network, _backward, _forward, check_data, check_network,
-                      total_error)
 from .formats import count
+from .functions import Array
 from .limits import check_configurations, check_steps, recorded_per_step
-from .validation import (InputTypeError, InputValueError, as_count, as_float_array, as_positive, check_choice,
-                         check_flag)
+from .network import Network, check_data, check_network, run_backward, run_forward
+from .passes import BackwardPass, ForwardPass, total_error
+from .validation import InputTypeError, InputValueError, as_count, as_float_array, as_positive, check_choice, check_flag
+
+# The learning rate wherever none is given (a worked example, a panel's start): the article's η.
+DEFAULT_LEARNING_RATE = 0.5
 
 Order = Literal["simultaneous", "output_first"]
 ORDERS: tuple[Order, ...] = ("simultaneous", "output_first")
@@ -76,13 +78,13 @@ def _descend(network: Network, bp: BackwardPass, eta: _Rates, layers: range, upd
 
 def _step(live: Network, x: Array, t: Array, eta: _Rates, order: str, update_biases: bool) -> ForwardPass:
     """One update of ``live`` in place; returns the forward pass before it."""
-    fp = _forward(live, x, t)
+    fp = run_forward(live, x, t)
     layers = range(len(live.weights))
     if order == "simultaneous":
-        _descend(live, _backward(live, fp), eta, layers, update_biases)
+        _descend(live, run_backward(live, fp), eta, layers, update_biases)
     else:
         for l in reversed(layers):  # deltas below l see the already-updated layers above
-            _descend(live, _backward(live, fp), eta, range(l, l + 1), update_biases)
+            _descend(live, run_backward(live, fp), eta, range(l, l + 1), update_biases)
     return fp
 
 
@@ -183,9 +185,9 @@ def train(network: Network, inputs: Any, targets: Any, learning_rate: Any, steps
             if groups is None:
                 outputs[n] = _step(live, x, t, rates, order, update_biases).outputs
             else:
-                outputs[n] = _forward(live, x, t).outputs
+                outputs[n] = run_forward(live, x, t).outputs
                 _step(live, x[groups[n]], t[..., groups[n], :], rates, order, update_biases)
-        outputs[steps] = _forward(live, x, t).outputs
+        outputs[steps] = run_forward(live, x, t).outputs
     final = _frozen(live, eta, outputs)
     # E_total of every step in one vectorised call, from the outputs recorded on the way
     errors = total_error(network.error(outputs, t))

@@ -11,8 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .article import (CLOSING_SOURCES, KNOWN_DIFFERENCES, LEARNING_RATE, PRINTED, PRINTED_CLOSING, STEPS,
-                      as_printed, matches_printed)
+from . import names
+from .article import (
+    CLOSING_SOURCES,
+    KNOWN_DIFFERENCES,
+    LEARNING_RATE,
+    PRINTED,
+    PRINTED_CLOSING,
+    STEPS,
+    as_printed,
+    matches_printed,
+)
 from .formats import count
 from .validation import InputTypeError, InputValueError
 
@@ -21,7 +30,7 @@ ORDER_LABELS = {"simultaneous": "all at once", "output_first": "output layer fir
 
 # The article's number for each step of the worked example. Its "error after one update"
 # is the closing paragraph's first figure.
-PRINTED_STEPS = {**PRINTED, "E_total_new": PRINTED_CLOSING["E_total_after_1"]}
+PRINTED_STEPS = {**PRINTED, names.new(names.TOTAL): PRINTED_CLOSING[names.after(names.TOTAL, 1)]}
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,7 @@ def of_closing(name: str, value: float, *, order: str, steps: int) -> Verdict:
     source_order, source_steps = CLOSING_SOURCES[name]
     if not match:
         note = f"known erratum: the article's figure is '{ORDER_LABELS[source_order]}' after {count(source_steps, 'update')}"
-    elif steps != STEPS and name.endswith(f"_{STEPS}"):
+    elif steps != STEPS and name.endswith(names.after("", STEPS)):
         note = f"the article prints it as the value after {count(STEPS, 'update')}: one update short"
     else:
         note = ""
@@ -124,5 +133,5 @@ def closing_shown(steps: int, learning_rate: float, update_biases: bool) -> tupl
     after 1, 9,999 or 10,000 updates (the 9,999 because of the article's off-by-one)."""
     if learning_rate != LEARNING_RATE or update_biases:
         return ()
-    return {1: ("E_total_after_1",), STEPS - 1: (f"E_total_after_{STEPS}",),
-            STEPS: (f"E_total_after_{STEPS}", f"out_o1_after_{STEPS}", f"out_o2_after_{STEPS}")}.get(steps, ())
+    error, outputs = names.after(names.TOTAL, STEPS), (names.after(names.out(o), STEPS) for o in ("o1", "o2"))
+    return {1: (names.after(names.TOTAL, 1),), STEPS - 1: (error,), STEPS: (error, *outputs)}.get(steps, ())

@@ -2,7 +2,7 @@
 
 :func:`worked_example` runs the core once (forward, backward and the update of
 :mod:`bp_helpers.training`) and names every number it computes in the article's scheme
-(:mod:`bp_helpers.names`), each a :class:`~bp_helpers.steps.Step` with the formula that
+(:mod:`bp_helpers.names`), each a :class:`~bp_helpers.equations.Step` with the formula that
 produced it. An activation or error function brings its own formula and its derivative's
 (:mod:`bp_helpers.functions`); the chain rule around them is written here, once:
 
@@ -36,12 +36,13 @@ from typing import Any
 import numpy as np
 
 from . import names
+from .equations import Step
 from .functions import Array, CrossEntropy
 from .limits import check_shown
-from .network import BackwardPass, ForwardPass, Network, backward, check_data, check_network, forward
-from .steps import Step
-from .templates import Names, Template, alone, of_function, product, total, update, weighted_sum
-from .training import as_order
+from .network import Network, backward, check_data, check_network, forward
+from .passes import BackwardPass, ForwardPass
+from .templates import Names, Template, alone, of_function, product, slot, total, update, weighted_sum
+from .training import DEFAULT_LEARNING_RATE, as_order
 from .validation import InputTypeError, InputValueError, as_positive, check_flag
 
 
@@ -111,7 +112,7 @@ class _Sheet:
 
 # --- the worked example ----------------------------------------------------------------------
 
-def worked_example(network: Network, inputs: Any, targets: Any, learning_rate: float = 0.5, *,
+def worked_example(network: Network, inputs: Any, targets: Any, learning_rate: float = DEFAULT_LEARNING_RATE, *,
                    order: str = "simultaneous", update_biases: bool = False) -> WorkedExample:
     """One gradient-descent update of ``network`` on ``inputs``/``targets``, every number a step.
 
@@ -165,17 +166,17 @@ def _settings(sheet: _Sheet, network: Network, x: Any, t: Any, eta: float, nm: N
         for k, neuron in enumerate(nm.neurons[0]):
             sheet.given(nm.at(neuron, n), x[n, k])
         for j, neuron in enumerate(nm.neurons[-1]):
-            sheet.given(nm.at(f"target_{neuron}", n), t[n, j])
-    sheet.given("eta", eta)
+            sheet.given(nm.at(names.target(neuron), n), t[n, j])
+    sheet.given(names.ETA, eta)
 
 
 def _activation_formula(network: Network, nm: Names, l: int, me: str, n: int, derivative: bool = False) -> Template:
     return of_function(network.activations[l], derivative, f"network.activations[{l}]",
-                       net=f"<{nm.at(f'net_{me}', n)}>", out=f"<{nm.at(f'out_{me}', n)}>")
+                       net=slot(nm.at(names.net(me), n)), out=slot(nm.at(names.out(me), n)))
 
 
 def _error_formula(network: Network, nm: Names, out: str, target: str, derivative: bool = False) -> Template:
-    return of_function(network.error, derivative, "network.error", out=f"<{out}>", target=f"<{target}>",
+    return of_function(network.error, derivative, "network.error", out=slot(out), target=slot(target),
                        n=str(len(nm.neurons[-1])))
 
 
@@ -184,30 +185,33 @@ def _forward_steps(sheet: _Sheet, network: Network, fp: ForwardPass, nm: Names) 
         for l in range(len(network.weights)):
             sources = range(len(nm.neurons[l]))
             for j, me in enumerate(nm.neurons[l + 1]):
-                sheet.step(nm.at(f"net_{me}", n), fp.net[l][n, j],
+                sheet.step(nm.at(names.net(me), n), fp.net[l][n, j],
                            weighted_sum([nm.weight(l, j, k) for k in sources], [nm.out(l, k, n) for k in sources],
                                         nm.bias(l, j)))
-                sheet.step(nm.at(f"out_{me}", n), fp.out[l][n, j], _activation_formula(network, nm, l, me, n))
+                sheet.step(nm.at(names.out(me), n), fp.out[l][n, j], _activation_formula(network, nm, l, me, n))
 
 
 def _error_steps(sheet: _Sheet, network: Network, fp: ForwardPass, nm: Names) -> None:
-    terms = [sheet.step(nm.at(f"E_{o}", n), fp.errors[n, j],
-                        _error_formula(network, nm, nm.at(f"out_{o}", n), nm.at(f"target_{o}", n)))
+    terms = [sheet.step(nm.at(names.error(o), n), fp.errors[n, j],
+                        _error_formula(network, nm, nm.at(names.out(o), n), nm.at(names.target(o), n)))
              for n in nm.each for j, o in enumerate(nm.neurons[-1])]
-    sheet.step("E_total", fp.total, total(*terms))
+    sheet.step(names.TOTAL, fp.total, total(*terms))
 
 
 def _dE_dout(sheet: _Sheet, network: Network, bp: BackwardPass, l: int, j: int, n: int, nm: Names,
              moved: bool) -> str:
     """dE/dout of neuron j of layer l: the error function's slope at an output; for a hidden
     neuron, each road through a neuron of the layer above (delta times the weight), summed."""
-    me, name = nm.neurons[l + 1][j], nm.at(f"dE_dout_{nm.neurons[l + 1][j]}", n)
+    me = nm.neurons[l + 1][j]
+    name = nm.at(names.error_slope(me), n)
     if l == len(network.weights) - 1:
         return sheet.step(name, bp.dE_dout[l][n, j],
-                          _error_formula(network, nm, nm.at(f"out_{me}", n), nm.at(f"target_{me}", n), True))
-    roads = [sheet.step(nm.at(f"dE_{up}_dout_{me}", n), bp.contributions[l][n, i, j],
-                        product(nm.at(f"delta_{up}", n), nm.weight(l + 1, i, j) + ("_new" if moved else "")))
-             for i, up in enumerate(nm.neurons[l + 2])]
+                          _error_formula(network, nm, nm.at(names.out(me), n), nm.at(names.target(me), n), True))
+    roads = []
+    for i, up in enumerate(nm.neurons[l + 2]):
+        weight = nm.weight(l + 1, i, j)
+        roads.append(sheet.step(nm.at(names.road(up, me), n), bp.contributions[l][n, i, j],
+                                product(nm.at(names.delta(up), n), names.new(weight) if moved else weight)))
     return sheet.step(name, bp.dE_dout[l][n, j], total(*roads))
 
 
@@ -219,24 +223,24 @@ def _layer_steps(sheet: _Sheet, network: Network, bp: BackwardPass, l: int, nm: 
             # dE/dw of every weight into neuron j: the core's own for one example; a batch's example n's share
             gradient = bp.dE_dw[l][j] if nm.examples == 1 else bp.delta[l][n, j] * bp.dnet_dw[l][n]
             dE_dout = _dE_dout(sheet, network, bp, l, j, n, nm, moved)
-            dout_dnet = sheet.step(nm.at(f"dout_{me}_dnet_{me}", n), bp.dout_dnet[l][n, j],
+            dout_dnet = sheet.step(nm.at(names.slope(me), n), bp.dout_dnet[l][n, j],
                                    _activation_formula(network, nm, l, me, n, derivative=True))
             if j == 0:  # the layer's first weight the long way, through dnet/dw
                 w = nm.weight(l, 0, 0)
-                dnet_dw = sheet.step(nm.at(f"dnet_{me}_d{w}", n), bp.dnet_dw[l][n, 0], alone(nm.out(l, 0, n)))
-                sheet.step(nm.at(f"dE_d{w}", n), gradient[0], product(dE_dout, dout_dnet, dnet_dw))
-            delta = sheet.step(nm.at(f"delta_{me}", n), bp.delta[l][n, j], product(dE_dout, dout_dnet))
+                dnet_dw = sheet.step(nm.at(names.input_slope(me, w), n), bp.dnet_dw[l][n, 0], alone(nm.out(l, 0, n)))
+                sheet.step(nm.at(names.gradient(w), n), gradient[0], product(dE_dout, dout_dnet, dnet_dw))
+            delta = sheet.step(nm.at(names.delta(me), n), bp.delta[l][n, j], product(dE_dout, dout_dnet))
             for k in sources[1 if j == 0 else 0:]:  # the others: delta times what the source passes on
-                sheet.step(nm.at(f"dE_d{nm.weight(l, j, k)}", n), gradient[k], product(delta, nm.out(l, k, n)))
+                sheet.step(nm.at(names.gradient(nm.weight(l, j, k)), n), gradient[k], product(delta, nm.out(l, k, n)))
         if nm.examples > 1:  # a gradient is the sum of the examples'
             for k in sources:
-                w = nm.weight(l, j, k)
-                sheet.step(f"dE_d{w}", bp.dE_dw[l][j, k], total(*(nm.at(f"dE_d{w}", n) for n in nm.each)))
+                dE_dw = names.gradient(nm.weight(l, j, k))
+                sheet.step(dE_dw, bp.dE_dw[l][j, k], total(*(nm.at(dE_dw, n) for n in nm.each)))
     for p in nm.parameters:
         if p.kind == "biases" and p.layer == l:  # a shared bias feeds every neuron of its layer
             fed = nm.neurons[l + 1] if len(network.biases[l]) == 1 else [nm.neurons[l + 1][p.index[0]]]
-            sheet.step(f"dE_d{p.name}", bp.dE_db[l][p.index], total(*(nm.at(f"delta_{me}", n) for me in fed
-                                                                         for n in nm.each)))
+            sheet.step(names.gradient(p.name), bp.dE_db[l][p.index], total(*(nm.at(names.delta(me), n) for me in fed
+                                                                              for n in nm.each)))
 
 
 def _update_steps(sheet: _Sheet, weights: list[Array], biases: list[Array], parameters: list[names.Parameter],
@@ -246,18 +250,20 @@ def _update_steps(sheet: _Sheet, weights: list[Array], biases: list[Array], para
     for p in parameters:
         if p.kind == "weights" or update_biases:
             value = (weights if p.kind == "weights" else biases)[p.layer][p.index]
-            sheet.step(f"{p.name}_new", value, update(p.name))
+            sheet.step(names.new(p.name), value, update(p.name))
 
 
 def _after_steps(sheet: _Sheet, network: Network, after: ForwardPass, nm: Names) -> None:
     """The outputs at the updated parameters (the forward pass again), and the error they give."""
-    _check_outputs(network, after, nm, "learning_rate: expected a step that keeps ", "_new")
+    _check_outputs(network, after, nm, "learning_rate: expected a step that keeps ", after_update=True)
     terms = []
     for n in nm.each:
         for j, o in enumerate(nm.neurons[-1]):
-            out = sheet.step(nm.at(f"out_{o}_new", n), after.outputs[n, j], alone(nm.at(f"out_{o}_new", n)))
-            terms.append(_error_formula(network, nm, out, nm.at(f"target_{o}", n)))
-    sheet.step("E_total_new", after.total, (" + ".join(tex for tex, _ in terms), " + ".join(t for _, t in terms)))
+            out = sheet.step(nm.at(names.new(names.out(o)), n), after.outputs[n, j],
+                             alone(nm.at(names.new(names.out(o)), n)))
+            terms.append(_error_formula(network, nm, out, nm.at(names.target(o), n)))
+    sheet.step(names.new(names.TOTAL), after.total, (" + ".join(tex for tex, _ in terms),
+                                                      " + ".join(t for _, t in terms)))
 
 
 # --- what can be shown -----------------------------------------------------------------------
@@ -272,28 +278,22 @@ def _checked(network: Any, inputs: Any, targets: Any, learning_rate: Any, order:
     check_flag("update_biases", update_biases)
     if isinstance(network.error, CrossEntropy) and ((t < 0) | (t > 1)).any():
         raise InputValueError(f"targets: expected probabilities between 0 and 1 for cross-entropy, got {t.tolist()}")
-    return x, t, eta, _shared_biases(network)
-
-
-def _shared_biases(network: Network) -> bool:
-    """One bias a layer (the article's b1, b2), or one a neuron: names number them differently."""
-    shared = [len(b) == 1 for b, n in zip(network.biases, network.sizes[1:]) if n > 1]
-    if any(shared) and not all(shared):
-        raise InputValueError(f"network: expected every layer's bias shared (shape (1,)) or every layer's per neuron, "
-                         f"got bias shapes {[b.shape for b in network.biases]}")
-    return all(shared)
+    return x, t, eta, network.shared_bias  # one bias a layer, or one a neuron: names number them differently
 
 
 def _check_outputs(network: Network, fp: ForwardPass, nm: Names,
-                   expected: str = "network: expected ", suffix: str = "") -> None:
+                   expected: str = "network: expected ", after_update: bool = False) -> None:
     """Cross-entropy shows ln(out) and ln(1 - out): every output strictly inside (0, 1), before the
     update and after it (a large step can saturate a logistic output to exactly 0 or 1)."""
     if not isinstance(network.error, CrossEntropy):
         return
     eps = network.error.eps
+
+    def name(o: str) -> str:
+        return names.new(names.out(o)) if after_update else names.out(o)
     for n in nm.each:
         for j, o in enumerate(nm.neurons[-1]):
             out = float(fp.outputs[n, j])
             if not eps < out < 1 - eps:
                 raise InputValueError(f"{expected}outputs strictly between 0 and 1 for cross-entropy (a "
-                                 f"logistic output layer, not saturated), got {nm.at(f'out_{o}{suffix}', n)} = {out}")
+                                 f"logistic output layer, not saturated), got {nm.at(name(o), n)} = {out}")

@@ -13,8 +13,9 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 
-from bp_helpers import Network, article_network, backward, forward, quantities, style
-from bp_helpers.diagrams import ChainW1, ChainW5, NetworkDiagram
+from bp_helpers import Network, article_network, backward, forward, names, quantities, style
+from bp_helpers.chains import ChainW1, ChainW5
+from bp_helpers.diagrams import NetworkDiagram
 from bp_helpers.names import neurons, parameters
 from bp_helpers.rendering import LiveSVG, svg_of
 
@@ -28,17 +29,13 @@ def moved() -> dict[str, float]:
 
 
 def general_values(net: Network, x, t) -> dict[str, float]:
-    """Values by name for any network (what a worked example names them), from the core."""
+    """Values by name for any network (what a worked example names them), read off the core's forward pass."""
     fp = forward(net, x, t)
-    names = neurons(net.sizes)
-    v = {n: float(x[j]) for j, n in enumerate(names[0])}
-    for layer, layer_names in enumerate(names[1:]):
-        for j, n in enumerate(layer_names):
-            v[f"net_{n}"], v[f"out_{n}"] = float(fp.net[layer][0, j]), float(fp.out[layer][0, j])
-    for j, o in enumerate(names[-1]):
-        v[f"target_{o}"], v[f"E_{o}"] = float(t[j]), float(fp.errors[0, j])
-    v["E_total"] = float(fp.total)
-    for p in parameters(net.sizes, net.biases[0].shape == (1,)):
+    layers = neurons(net.sizes)
+    wanted = [*layers[0], *(f(n) for layer in layers[1:] for n in layer for f in (names.net, names.out)),
+              *(f(o) for o in layers[-1] for f in (names.target, names.error)), names.TOTAL]
+    v = {name: fp[name] for name in wanted}
+    for p in parameters(net.sizes, net.shared_bias):
         v[p.name] = float(getattr(net, p.kind)[p.layer][p.index])
     return v
 

@@ -9,7 +9,8 @@ import pytest
 
 from bp_helpers import TANH, Network, article_network, quantities, worked_example
 from bp_helpers.article import INPUTS, LEARNING_RATE, PRINTED, TARGETS
-from bp_helpers.display import StepsView, SummaryTable, of_article_network
+from bp_helpers.display import StepsView, SummaryTable
+from bp_helpers.steps import is_article_example as of_article_network
 from bp_helpers.functions import HALF_SQUARED_ERROR, LOGISTIC
 from bp_helpers.published import EXAMPLES, FIQLAB, PRIMELEARN_2X2, SGHOSH, PrintedNumber, Published
 from bp_helpers.steps import SECTIONS

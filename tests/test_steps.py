@@ -7,10 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bp_helpers import article_network, quantities
-from bp_helpers.article import KNOWN_DIFFERENCES, KNOWN_MISMATCH, PARAMETERS
+from bp_helpers import article_network, quantities, worked_example
+from bp_helpers.article import INPUTS, KNOWN_DIFFERENCES, KNOWN_MISMATCH, LEARNING_RATE, PARAMETERS, TARGETS
+from bp_helpers.chains import ChainW1, ChainW5, equation
 from bp_helpers.display import StepsView, SummaryTable
-from bp_helpers.steps import SECTIONS, Step, symbol
+from bp_helpers.equations import Step
+from bp_helpers.names import tex as symbol
+from bp_helpers.sections import section_result
+from bp_helpers.steps import SECTIONS
 
 
 def _evaluate(step: Step) -> float:
@@ -144,3 +148,29 @@ def test_comparison_table_marks_each_computation_against_the_printed_digits():
     assert "<td>exact</td>" in table._repr_html_()
     with pytest.raises(ValueError, match="one per row"):
         ComparisonTable({"a": "0.1"}, {"x": [0.1, 0.2]})
+
+
+def test_a_table_says_all_match_exactly_when_it_shows_no_cross():
+    # the verdicts are the one source of a mark: all_match agrees with the marks the rows show
+    for key in SECTIONS:
+        moved = section_result(key, {"w1": 0.9})  # away from the article's settings: every row n/a
+        table = SummaryTable(moved.steps)
+        assert all(row[2] == "—" or row[2].endswith("n/a") for row in table.rows())
+        assert table.all_match, key  # was False, with no cross shown
+        assert all(s.match is None for s in moved.steps)  # the verdict's: nothing compared here
+    whole = SummaryTable(worked_example(article_network(), INPUTS, TARGETS, LEARNING_RATE).steps)
+    crosses = [row[0] for row in whole.rows() if row[2].endswith("✗")]
+    assert crosses == [KNOWN_MISMATCH, "E_total_new"] and not whole.all_match  # was True beside two crosses
+
+
+def test_the_chain_figures_write_their_steps_own_formulas():
+    q = quantities()
+    texts = ChainW5().texts(q)
+    # dE_dw5 = dE_dout_o1*dout_o1_dnet_o1*dnet_o1_dw5, dnet_o1_dw5 being out_h1: as the step says
+    assert SECTIONS["output"].compute(q, "dE_dw5")[0].text == "<dE_dout_o1>*<dout_o1_dnet_o1>*<dnet_o1_dw5>"
+    assert texts["product"] == "= 0.741365 × 0.186816 × 0.59327 = 0.0821670"
+    assert texts["update"] == "= 0.40 − 0.50 × 0.0821670 = 0.358916"
+    w1 = ChainW1().texts(q)
+    assert w1["road:o2"] == "= (-0.217072) × 0.175510 × 0.50 = -0.0190491"  # delta_o2 written out
+    assert w1["sum"] == "= 0.0553994 + (-0.0190491) = 0.0363503"  # a negative term in brackets, unless it opens
+    assert equation("w1_new", {**q, "w1": -0.15}).startswith("= -0.15 − 0.50 × 0.000438568 = ")  # opens: no brackets
