@@ -6,8 +6,8 @@ through :meth:`TimeLimit.run`. It returns an :class:`Outcome`: the value returne
 raised (``SystemExit`` included), or "did not finish in time". Only ``KeyboardInterrupt`` gets
 through: the user's own Ctrl-C (Kernel > Interrupt) still stops a cell.
 
-The time limit is one budget, :data:`TIME_LIMIT` seconds, for all of one check's calls. It
-is kept by ``signal.setitimer`` and ``SIGALRM``, the only way to stop Python code in the
+The time limit is one budget, :data:`TIME_LIMIT` seconds of the learner's code, for all of one
+check's calls. It is kept by ``signal.setitimer`` and ``SIGALRM``, the only way to stop Python code in the
 thread a Jupyter kernel runs cells in; a previous ``SIGALRM`` handler and a pending timer are
 put back afterwards, a pending timer with what is left of its delay (one due before the budget
 is spent stops the learner's code too, then fires). Where that is not
@@ -56,20 +56,22 @@ def can_stop() -> bool:
 
 
 class TimeLimit:
-    """One check's budget of time for the learner's code, shared by every :meth:`run`."""
+    """One check's budget of time for the learner's code, shared by every :meth:`run` (the
+    checker's own computing in between does not count)."""
 
     def __init__(self, seconds: float | None = None) -> None:
         self.seconds = TIME_LIMIT if seconds is None else seconds
-        self._deadline = time.monotonic() + self.seconds
+        self._left = self.seconds
 
     def run(self, code: Callable[..., Any], *args: Any) -> Outcome:
         """``code(*args)`` as an outcome, stopped when the budget is spent (where that is possible)."""
-        left = self._deadline - time.monotonic()
-        if left <= 0:
+        if self._left <= 0:
             return Outcome(timed_out=True)
-        if not can_stop():
-            return _call(code, args)
-        return _call_with_alarm(code, args, left)
+        started = time.monotonic()
+        try:
+            return _call_with_alarm(code, args, self._left) if can_stop() else _call(code, args)
+        finally:
+            self._left -= time.monotonic() - started
 
 
 def _call(code: Callable[..., Any], args: tuple[Any, ...]) -> Outcome:
