@@ -7,7 +7,10 @@ import signal
 import threading
 import time
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
 
 from bp_helpers import learner_code
 from bp_helpers.learner_code import TimeLimit
@@ -127,3 +130,21 @@ def test_no_limit_when_sigalrm_is_handled_outside_python(monkeypatch):
     monkeypatch.setattr(signal, "getsignal", lambda signum: None)  # a handler Python could not put back
     assert not learner_code.can_stop()
     assert TimeLimit().run(abs, -2).value == 2
+
+
+def test_an_endless_function_is_stopped_in_a_jupyter_kernel(tmp_path):
+    cells = [
+        ("import signal\nfrom bp_helpers import learner_code\nfrom bp_helpers.exercises import check\n"
+         "learner_code.TIME_LIMIT = 0.5\nbefore = signal.getsignal(signal.SIGALRM)"),
+        "def logistic(net):\n    while True:\n        pass\n\ncheck('01.3', logistic)",
+        "print(signal.getsignal(signal.SIGALRM) is before, signal.getitimer(signal.ITIMER_REAL))",
+    ]
+    nb = new_notebook(cells=[new_code_cell(c) for c in cells])
+    NotebookClient(nb, kernel_name="python3", timeout=HANG_GUARD, resources={"metadata": {"path": str(tmp_path)}}
+                   ).execute()
+    verdict = nb.cells[1].outputs[0]["data"]["text/plain"]
+    assert verdict.startswith("✘ 01.3 your function did not return within 0.5 s"), verdict
+    assert "an endless loop?" in verdict
+    restored = nb.cells[2].outputs[0]["text"]
+    assert restored == "True (0.0, 0.0)\n", restored  # the kernel's handler back, no timer left behind
+    assert nbformat.validate(nb) is None
