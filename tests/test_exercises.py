@@ -591,3 +591,19 @@ def test_each_exercise_that_asks_another_setting_says_which_and_catches_a_copy()
         copied = float(exercise.expected(page))  # what the notebook prints, at the article's settings
         fb = check(exercise_id, copied)
         assert fb.verdict == "wrong" and exercise.hint not in _text(fb), repr(fb)
+
+
+def test_an_exercise_is_computed_from_the_page_settings_it_is_given():
+    # a student's own numbers later: the page's settings are a parameter, the exercise's change applies on top
+    settings = {**ARTICLE_SETTINGS, "w6": 0.5, "i2": 0.2}
+    asked = exercises.asked("03.1", settings)
+    assert dict(asked.settings) == {**settings, **ASKS["03.1"]}
+    net, inputs = article_network(w6=0.5), (settings["i1"], 0.2)
+    other_target = (ASKS["03.1"]["target_o1"], settings["target_o2"])
+    assert asked["dE_dw6"] == pytest.approx(quantities(net, inputs, other_target)["dE_dw6"], rel=1e-12)
+    assert asked.page["dE_dw6"] == pytest.approx(quantities(net, inputs, TARGETS)["dE_dw6"], rel=1e-12)
+    exercise = EXERCISES["03.1"]
+    assert checker.verdict(exercise, asked["dE_dw6"], lambda: [asked]).right
+    copied = checker.verdict(exercise, asked.page["dE_dw6"], lambda: [asked])
+    assert "that is the value printed above" in _text(copied)
+    assert not check("03.1", asked["dE_dw6"]).right  # the article's page asks about the article's settings
