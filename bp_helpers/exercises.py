@@ -1,95 +1,114 @@
-"""Check a learner's answer to a notebook exercise: ``check("03.1", answer)``.
+"""The notebooks' exercises, and ``check("03.1", answer)``, their one-line verdict.
 
-Every expected answer is computed at check time from the core (``article.quantities()``,
-``article_network``, ``names.parameters``, ``training.step`` ...), never typed here, and so is
-every typical mistake: an answer equal to a mistake gets that mistake's own hint, any other
-wrong answer the exercise's general hint. A number is right to 6 significant digits, i.e.
-when |answer - expected| <= 5e-7 * |expected| (1e-12 at the least). A function is called
-with floats, one case at a time, on 25 random networks of the article's shape, and compared
-with the core's values to the same tolerance.
+Each exercise's expected answer and typical mistakes are computed at check time from the
+core (``quantities``, ``article_network``, ``names.parameters``, ``training.step`` ...), never
+typed here, from a set of **settings**: every weight, bias, input and target and the learning
+rate by name (``article.ARTICLE_SETTINGS``); the article's by default. A number exercise asks
+about something the notebook does not print: its own change to the settings (:data:`ASKS`:
+another input, target or learning rate), a step the page leaves out, or another page's
+network. Copying a value printed above is never right, and gets a hint saying so. The
+exercises of notebook 00 (:data:`READ_OFF_THE_PAGE`) are the exception: finding the right
+value on the page (which weight is which) is what they ask.
 
-``check`` never raises for a bad answer (text, None, NaN, a function that raises ...): it
-says what it expected. ``...`` (the student edition's stubs) means "not answered yet".
-Pure: the core and plain text only (no IPython, no matplotlib, no widgets).
+What counts as right, close or a mistake, and how an answer is read, is
+:mod:`bp_helpers.checker`'s precision rule: a number is right when it agrees with the expected
+value to 6 significant digits, rounding either way. Function exercises are called on
+N_CASES random networks of the article's shape. ``check`` never raises for an answer and
+stops a learner's function that does not return (:mod:`bp_helpers.learner_code`); ``...``
+(the student edition's stubs) means "not answered yet".
 """
 
 from __future__ import annotations
 
-import inspect
-import math
-import reprlib
-import textwrap
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from numbers import Real
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from . import names
-from .article import INPUTS, LEARNING_RATE, PARAMETERS, TARGETS, article_network, quantities
-from .formats import short
+from .article import ARTICLE_SETTINGS, PARAMETERS, article_network, quantities
+from .checker import Exercise, Feedback, verdict
+from .formats import setting
 from .functions import CROSS_ENTROPY, LOGISTIC
 from .network import Network, forward
 from .published import EXAMPLES as PUBLISHED
 from .training import step
-from .worked import worked_example
 from .validation import check_choice
+from .worked import worked_example
 
-Kind = Literal["number", "function", "name"]
-Verdict = Literal["right", "wrong", "unanswered"]
-Values = Mapping[str, float]  # the article's quantities(), or one random case of a function exercise
+__all__ = ["ASKS", "EXERCISES", "READ_OFF_THE_PAGE", "Asked", "Exercise", "Feedback", "asked", "asking", "check",
+           "random_cases", "settings_of"]
 
-RELATIVE_TOLERANCE = 5e-7  # "to 6 significant digits"
-ABSOLUTE_FLOOR = 1e-12  # for an expected value of 0
+Settings = Mapping[str, float]  # every setting by name, as article.ARTICLE_SETTINGS
 N_CASES = 25
 SEED = 2024
+
+# Each exercise's own change to the page's settings: what it asks about is printed nowhere.
+OTHER_I1 = 0.8  # notebook 01: the forward pass for another first input
+OTHER_TARGET_O2 = 0.7  # notebooks 02 and 04: another target for o2
 NEW_TARGET_O1 = 0.5  # exercise 02.2's "what if": target_o1 were 0.5
-WIDTH, LINES = 52, 3  # a notebook's narrow column: a verdict line and at most two of hint
-_MARKS: Mapping[str, str] = MappingProxyType({"right": "✔", "wrong": "✘", "unanswered": "…"})
-_WRAP = textwrap.TextWrapper(WIDTH, subsequent_indent="  ", max_lines=LINES, placeholder=" …",
-                             break_on_hyphens=False)
+OTHER_TARGET_O1 = 0.8  # notebook 03: another target for o1
+OTHER_RATE = 10.0  # exercise 05.1: one update with a long step
+ASKS: Mapping[str, Mapping[str, float]] = MappingProxyType({
+    "01.1": {"i1": OTHER_I1}, "01.2": {"i1": OTHER_I1},
+    "02.1": {"target_o2": OTHER_TARGET_O2}, "02.2": {"target_o1": NEW_TARGET_O1},
+    "03.1": {"target_o1": OTHER_TARGET_O1}, "03.2": {"target_o1": OTHER_TARGET_O1},
+    "04.1": {"target_o2": OTHER_TARGET_O2}, "04.2": {"target_o2": OTHER_TARGET_O2},
+    "04.3": {"target_o2": OTHER_TARGET_O2},
+    "05.1": {"eta": OTHER_RATE},
+})
+OTHER_SGHOSH_TARGET = 0.0  # exercise 06.1: Sghosh's neuron aiming at another target
+FIRST_ORDER_STEP = 2.0  # exercise 07.3's step size s
+# Notebook 00's exercises ask the reader to find a value on the page: the value is printed.
+READ_OFF_THE_PAGE = frozenset({"00.1", "00.2", "00.3"})
 
 
-@dataclass(frozen=True, repr=False)
-class Feedback:
-    """The verdict on one answer; its repr is what the notebook shows."""
-
-    exercise: str
-    verdict: Verdict
-    message: str  # after the mark and the id: "right: ...", "not yet: <hint>", "expected ..."
-
-    @property
-    def right(self) -> bool:
-        return self.verdict == "right"
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """The verdict line, then the message wrapped to at most two more lines of 52 characters."""
-        return tuple(_WRAP.wrap(f"{_MARKS[self.verdict]} {self.exercise} {self.message}"))
-
-    def __repr__(self) -> str:
-        return "\n".join(self.lines)
+def settings_of(values: Mapping[str, float]) -> dict[str, float]:
+    """The settings in a ``quantities()`` dictionary (it holds them under the same names)."""
+    return {name: float(values[name]) for name in ARTICLE_SETTINGS}
 
 
-Mistake = tuple[Callable[[Values], Any], str]  # (the mistaken computation, its hint)
+def quantities_at(settings: Settings) -> dict[str, float]:
+    """Every quantity of the worked example at ``settings`` (article.quantities)."""
+    s = {**ARTICLE_SETTINGS, **settings}
+    return quantities(article_network(**{name: s[name] for name in PARAMETERS}), (s["i1"], s["i2"]),
+                      (s["target_o1"], s["target_o2"]), s["eta"])
 
 
-@dataclass(frozen=True)
-class Exercise:
-    """One exercise. ``expected`` and each mistake compute from the article's quantities
-    (number and name exercises) or from one random case (function exercises: the keys of
-    :func:`random_cases`, among them the parameters)."""
+class Asked(Mapping[str, float]):
+    """What a number exercise computes from: the quantities at the settings it asks about
+    (``q["net_h2"]``), those settings (``q.settings``), and the quantities the page prints, at
+    the page's settings (``q.page``)."""
 
-    id: str
-    kind: Kind
-    question: str
-    label: str  # what the ✔ line names
-    expected: Callable[[Values], Any]
-    hint: str  # for a wrong answer that is no typical mistake
-    mistakes: tuple[Mistake, ...] = ()
-    params: tuple[str, ...] = ()  # function exercises: the function's parameters
+    def __init__(self, page_settings: Settings, changes: Mapping[str, float] = MappingProxyType({})) -> None:
+        self.page = MappingProxyType(quantities_at(page_settings))
+        self.settings = MappingProxyType({**settings_of(self.page), **changes})
+        self._values = MappingProxyType(quantities_at(self.settings) if changes else dict(self.page))
+        self._derived: dict[Callable[[Asked], Mapping[str, float]], Mapping[str, float]] = {}
+
+    def derived(self, compute: Callable[[Asked], Mapping[str, float]]) -> Mapping[str, float]:
+        """``compute(self)``, computed once for all of a check's mistakes: the quantities of another
+        situation derived from this one (the example mirrored, the network after its update ...)."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]
+
+    def __getitem__(self, name: str) -> float:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def asked(exercise_id: str, page_settings: Settings | None = None) -> Asked:
+    """What exercise ``exercise_id`` computes from, for a page at ``page_settings`` (the article's by default)."""
+    check_choice("exercise", exercise_id, tuple(EXERCISES))
+    page = settings_of(quantities()) if page_settings is None else page_settings  # follows article.START
+    return Asked(page, ASKS.get(exercise_id, {}))
 
 
 def _weight(source: str, target: str) -> str:
@@ -103,45 +122,72 @@ def _runs(source: str, target: str) -> str:
            "the arithmetic decides"
 
 
+def asking(exercise_id: str) -> str:
+    """What an exercise of :data:`ASKS` changes, as its question and the notebook write it: 'i1 = 0.80', 'η = 10'."""
+    return ", ".join(f"η = {value:g}" if name == "eta" else f"{name} = {setting(value)}"
+                     for name, value in ASKS[exercise_id].items())
+
+
+def _copied(exercise_id: str) -> str:
+    """The hint for a value copied from the page, which is at the page's settings, not the exercise's."""
+    return f"that is the value printed above; this asks for {asking(exercise_id)}"
+
+
 def _logistic(net: float) -> float:
     return float(LOGISTIC(np.array(net)))
 
 
-def _with_new_target() -> dict[str, float]:
-    return quantities(targets=(NEW_TARGET_O1, TARGETS[1]))
+def _network(s: Settings) -> Network:
+    return article_network(**{name: s[name] for name in PARAMETERS})
 
 
-def _output_first_error() -> float:
-    """E_total after one update that moves the output layer first (the older order)."""
-    updated = step(article_network(), INPUTS, TARGETS, LEARNING_RATE, order="output_first")
-    return float(forward(updated, INPUTS, TARGETS).total)
+def _example(s: Settings) -> tuple[tuple[float, float], tuple[float, float]]:
+    return (s["i1"], s["i2"]), (s["target_o1"], s["target_o2"])
 
 
-FIRST_ORDER_STEP = 2.0  # exercise 07.3's step size s
+def _error_after_step(q: Asked, **options: Any) -> float:
+    """E_total after one update at the asked settings (``options``: training.step's order, update_biases)."""
+    inputs, targets = _example(q.settings)
+    updated = step(_network(q.settings), inputs, targets, q.settings["eta"], **options)
+    return float(forward(updated, inputs, targets).total)
 
 
-def _mirrored() -> dict[str, float]:
-    """The article's network on its example mirrored: inputs swapped, targets swapped."""
-    return quantities(inputs=INPUTS[::-1], targets=TARGETS[::-1])
+def _after_update(q: Asked) -> dict[str, float]:
+    """The quantities once every weight has taken its update (the next update's starting point)."""
+    return quantities_at({**q.settings, **{n: q[f"{n}_new"] for n, (kind, _, _) in PARAMETERS.items()
+                                           if kind == "weights"}})
 
 
-def _cross_entropy() -> dict[str, float]:
-    """The article's network and example with the cross-entropy error instead of the squared one."""
-    net = article_network()
-    return quantities(Network(net.weights, net.biases, net.activations, CROSS_ENTROPY))
+def _mirrored(q: Asked) -> dict[str, float]:
+    """The example mirrored: inputs swapped, targets swapped."""
+    s = q.settings
+    return quantities_at({**s, "i1": s["i2"], "i2": s["i1"], "target_o1": s["target_o2"], "target_o2": s["target_o1"]})
 
 
-def _squared_gradient(q: Values, *, biases: bool = False) -> float:
+def _cross_entropy(q: Asked) -> dict[str, float]:
+    """The network and example with the cross-entropy error instead of the squared one."""
+    net = _network(q.settings)
+    return quantities(Network(net.weights, net.biases, net.activations, CROSS_ENTROPY), *_example(q.settings),
+                      q.settings["eta"])
+
+
+def _first_order_step_taken(q: Asked) -> dict[str, float]:
+    """Exercise 07.3's step taken for real: one update with the learning rate s."""
+    return quantities_at({**q.settings, "eta": FIRST_ORDER_STEP})
+
+
+def _squared_gradient(q: Mapping[str, float], *, biases: bool = False) -> float:
     """|g|²: the sum of every weight's squared gradient (and the biases', on request)."""
     names_ = [n for n, (kind, _, _) in PARAMETERS.items() if kind == "weights" or biases]
     return sum(q[f"dE_d{n}"] ** 2 for n in names_)
 
 
-def _page(key: str, **options: bool) -> dict[str, float]:
-    """Every value of a published example's worked example (notebook 06), by our names."""
+def _page(key: str, *, targets: tuple[float, ...] | None = None, **options: bool) -> dict[str, float]:
+    """Every value of a published example's worked example (notebook 06), by our names; optionally
+    with other targets than the page's."""
     example = PUBLISHED[key]
-    return dict(worked_example(example.network(), example.inputs, example.targets, example.rate,
-                               update_biases=options.get("update_biases", example.update_biases)).values)
+    return dict(worked_example(example.network(), example.inputs, example.targets if targets is None else targets,
+                               example.rate, update_biases=options.get("update_biases", example.update_biases)).values)
 
 
 def _printed(key: str, name: str) -> float:
@@ -150,14 +196,31 @@ def _printed(key: str, name: str) -> float:
     return float(text)
 
 
-def _page_after_its_rounded_update(key: str) -> float:
-    """E_total of a 2-1 page's neuron after the update, from its new w1, w2, b1 as the page prints them."""
-    example, values = PUBLISHED[key], _page(key)
-    rounded = {n: _printed(key, f"{n}_new") if any(p.ours == f"{n}_new" for p in example.printed) else values[n]
-               for n in ("w1", "w2", "b1")}
-    network = Network.from_layers([[[rounded["w1"], rounded["w2"]]]], [[rounded["b1"]]], example.activation,
-                                  example.error)
-    return float(forward(network, example.inputs, example.targets).total)
+def _in(situation: Callable[[Asked], Mapping[str, float]],
+        formula: Callable[[Mapping[str, float]], float]) -> Callable[[Asked], float]:
+    """A computation in another situation derived from the asked one (computed once a check)."""
+    return lambda q: formula(q.derived(situation))
+
+
+def _sghosh(q: Asked) -> dict[str, float]:
+    return _page("sghosh")
+
+
+def _sghosh_other(q: Asked) -> dict[str, float]:
+    """Sghosh's neuron aiming at exercise 06.1's target instead of its page's."""
+    return _page("sghosh", targets=(OTHER_SGHOSH_TARGET,))
+
+
+def _sghosh_bias_fixed(q: Asked) -> dict[str, float]:
+    return _page("sghosh", update_biases=False)
+
+
+def _fiqlab(q: Asked) -> dict[str, float]:
+    return _page("fiqlab")
+
+
+_SGHOSH_COPIED = (f"that is the page's, for y = {PUBLISHED['sghosh'].targets[0]:g}; "
+                  f"this asks for y = {OTHER_SGHOSH_TARGET:g}")
 
 
 def random_cases() -> list[dict[str, float]]:
@@ -202,44 +265,48 @@ _TABLE = (
              "that weight", lambda q: q[_weight("i2", "h1")],
              "read the weight from i2 into h1 off the article's numbers", (
                  (lambda q: q[_weight("i1", "h2")], _runs("i2", "h1")),)),
-    Exercise("01.1", "number", "What is net_h2?", "net_h2", lambda q: q["net_h2"],
+    Exercise("01.1", "number", f"What is net_h2 for {asking('01.1')}?", "net_h2", lambda q: q["net_h2"],
              "net_h2 = w3·i1 + w4·i2 + b1: each input times the weight from it, plus the bias", (
                  (lambda q: q["w2"] * q["i1"] + q["w4"] * q["i2"] + q["b1"], _runs("i1", "h2")),
                  (lambda q: q["net_h2"] - q["b1"], "add the bias b1: a weight whose input is always 1"),
-                 (lambda q: q["out_h2"], "that is out_h2: net is the sum before squashing"))),
-    Exercise("01.2", "number", "What is out_o2?", "out_o2", lambda q: q["out_o2"],
-             "out_o2 = 1/(1 + e^-net_o2), net_o2 = w7·out_h1 + w8·out_h2 + b2", (
+                 (lambda q: q["out_h2"], "that is out_h2: net is the sum before squashing"),
+                 (lambda q: q.page["net_h2"], _copied("01.1")))),
+    Exercise("01.2", "number", f"What is out_o2 for {asking('01.2')}?", "out_o2", lambda q: q["out_o2"],
+             "the hidden outputs first, then out_o2 = 1/(1 + e^-net_o2), net_o2 = w7·out_h1 + w8·out_h2 + b2", (
                  (lambda q: q["net_o2"], "squash net_o2 with the logistic function"),
                  (lambda q: _logistic(q["w7"] * q["i1"] + q["w8"] * q["i2"] + q["b2"]),
-                  "the output layer's inputs are out_h1 and out_h2, not i1 and i2"))),
+                  "the output layer's inputs are out_h1 and out_h2, not i1 and i2"),
+                 (lambda q: q.page["out_o2"], _copied("01.2")))),
     Exercise("01.3", "function", "Write logistic(net), the squashing function.",
              "logistic", lambda c: c["out"], "logistic(net) = 1/(1 + e^-net); math.exp gives e^x", (
                  # 1 - logistic(net) is the same function, so it gets the same hint
                  (lambda c: _logistic(-c["net"]), "e to the minus net: 1/(1 + e^-net)"),),
              ("net",)),
-    Exercise("02.1", "number", "What is E_o2?", "E_o2", lambda q: q["E_o2"],
-             "E_o2 = 1/2 (target_o2 - out_o2)^2", (
+    Exercise("02.1", "number", f"What is E_o2 for {asking('02.1')}?", "E_o2",
+             lambda q: q["E_o2"], "E_o2 = 1/2 (target_o2 - out_o2)^2", (
                  (lambda q: 2 * q["E_o2"], HALF),
                  (lambda q: q["target_o2"] - q["out_o2"], "square the difference"),
-                 (lambda q: q["out_o2"] - q["target_o2"], "square the difference"))),
-    Exercise("02.2", "number", f"What would E_total be if target_o1 were {NEW_TARGET_O1}?", "E_total",
-             lambda q: _with_new_target()["E_total"],
-             "only E_o1 changes: 1/2 (new target - out_o1)^2, then add E_o2", (
-                 (lambda q: _with_new_target()["E_o1"], "E_total sums the errors of both outputs"),
-                 (lambda q: q["E_total"], "recompute E_o1 with the new target"))),
+                 (lambda q: q["out_o2"] - q["target_o2"], "square the difference"),
+                 (lambda q: q.page["E_o2"], _copied("02.1")))),
+    Exercise("02.2", "number", f"What is E_total for {asking('02.2')}?", "E_total",
+             lambda q: q["E_total"], "only E_o1 changes: 1/2 (new target - out_o1)^2, then add E_o2", (
+                 (lambda q: q["E_o1"], "E_total sums the errors of both outputs"),
+                 (lambda q: q.page["E_total"], "recompute E_o1 with the new target"))),
     Exercise("02.3", "function", "Write half_squared_error(out, target): E_o.",
              "half_squared_error", lambda c: c["E"], "E = 1/2 (target - out)^2", (
                  (lambda c: 2 * c["E"], HALF),), ("out", "target")),
-    Exercise("03.1", "number", "What is dE_total/dw6?", "dE_dw6", lambda q: q["dE_dw6"],
-             "chain rule: dE/dout_o1 · dout_o1/dnet_o1 · dnet_o1/dw6", (
+    Exercise("03.1", "number", f"What is dE_total/dw6 for {asking('03.1')}?", "dE_dw6",
+             lambda q: q["dE_dw6"], "chain rule: dE/dout_o1 · dout_o1/dnet_o1 · dnet_o1/dw6", (
                  (lambda q: -q["dE_dw6"], SIGN_O1),
                  (lambda q: q["delta_o1"] * q["out_h1"], "w6 comes from h2: dnet_o1/dw6 = out_h2"),
                  (lambda q: q["dE_dout_o1"] * q["net_o1"] * (1 - q["net_o1"]) * q["out_h2"],
-                  "the logistic slope is out(1 - out), with out, not net"))),
-    Exercise("03.2", "number", "What is w6 after one update?", "w6_new", lambda q: q["w6_new"],
-             "w6_new = w6 - η·dE/dw6", (
+                  "the logistic slope is out(1 - out), with out, not net"),
+                 (lambda q: q.page["dE_dw6"], _copied("03.1")))),
+    Exercise("03.2", "number", f"w6 after one update for {asking('03.2')}?", "w6_new",
+             lambda q: q["w6_new"], "w6_new = w6 - η·dE/dw6", (
                  (lambda q: q["w6"] - q["dE_dw6"], NO_ETA),
-                 (lambda q: q["w6"] + q["eta"] * q["dE_dw6"], AGAINST))),
+                 (lambda q: q["w6"] + q["eta"] * q["dE_dw6"], AGAINST),
+                 (lambda q: q.page["w6_new"], _copied("03.2")))),
     Exercise("03.3", "function", "Write slope(out): dout/dnet written with out.",
              "slope", lambda c: c["slope"], "differentiate 1/(1 + e^-net), then write it with out", (
                  (lambda c: c["out"], SLOPE),
@@ -248,77 +315,85 @@ _TABLE = (
              "delta", lambda c: c["delta"], "delta = dE/dout · dout/dnet, both written with out and target", (
                  (lambda c: -c["delta"], SIGN),
                  (lambda c: c["dE_dout"], "multiply by the slope out(1 - out)")), ("out", "target")),
-    Exercise("04.1", "number", "What is dE_total/dout_h2?", "dE_dout_h2", lambda q: q["dE_dout_h2"],
-             "dE/dout_h2 = delta_o1·w6 + delta_o2·w8", (
+    Exercise("04.1", "number", f"dE_total/dout_h2 for {asking('04.1')}?", "dE_dout_h2",
+             lambda q: q["dE_dout_h2"], "dE/dout_h2 = delta_o1·w6 + delta_o2·w8", (
                  (lambda q: q["delta_o1"] * q["w6"], ROADS),
                  (lambda q: q["delta_o2"] * q["w8"], ROADS),
                  (lambda q: q["delta_o1"] * q["w6_new"] + q["delta_o2"] * q["w8_new"], ORIGINAL),
-                 (lambda q: q["delta_o1"] * q["w5"] + q["delta_o2"] * q["w7"], "h2's roads run through w6 and w8"))),
-    Exercise("04.2", "number", "What is dE_total/dw3?", "dE_dw3", lambda q: q["dE_dw3"],
-             "dE/dw3 = delta_h2 · i1, where delta_h2 = dE/dout_h2 · out_h2(1 - out_h2)", (
+                 (lambda q: q["delta_o1"] * q["w5"] + q["delta_o2"] * q["w7"], "h2's roads run through w6 and w8"),
+                 (lambda q: q.page["dE_dout_h2"], _copied("04.1")))),
+    Exercise("04.2", "number", f"What is dE_total/dw3 for {asking('04.2')}?", "dE_dw3",
+             lambda q: q["dE_dw3"], "dE/dw3 = delta_h2 · i1, where delta_h2 = dE/dout_h2 · out_h2(1 - out_h2)", (
                  (lambda q: q["delta_h2"] * q["i2"], _runs("i1", "h2")),
                  (lambda q: q["dE_o1_dout_h2"] * q["dout_h2_dnet_h2"] * q["i1"], ROADS),
                  (lambda q: q["dE_o2_dout_h2"] * q["dout_h2_dnet_h2"] * q["i1"], ROADS),
                  (lambda q: (q["delta_o1"] * q["w6_new"] + q["delta_o2"] * q["w8_new"])
                   * q["dout_h2_dnet_h2"] * q["i1"], ORIGINAL),
-                 (lambda q: -q["dE_dw3"], SIGN_O1))),
-    Exercise("04.3", "number", "What is w4 after one update?", "w4_new", lambda q: q["w4_new"],
-             "w4_new = w4 - η·dE/dw4", (
+                 (lambda q: -q["dE_dw3"], SIGN_O1),
+                 (lambda q: q.page["dE_dw3"], _copied("04.2")))),
+    Exercise("04.3", "number", f"w4 after one update for {asking('04.3')}?", "w4_new",
+             lambda q: q["w4_new"], "w4_new = w4 - η·dE/dw4", (
                  (lambda q: q["w4"] - q["dE_dw4"], NO_ETA),
-                 (lambda q: q["w4"] + q["eta"] * q["dE_dw4"], AGAINST))),
-    Exercise("05.1", "number", "What is E_total after one update of every weight?", "E_total_new",
+                 (lambda q: q["w4"] + q["eta"] * q["dE_dw4"], AGAINST),
+                 (lambda q: q.page["w4_new"], _copied("04.3")))),
+    Exercise("05.1", "number", f"E_total after one update with {asking('05.1')}?", "E_total_new",
              lambda q: q["E_total_new"], "update w1..w8 (biases stay), then run the forward pass again", (
-                 (lambda q: _output_first_error(),
+                 (lambda q: _error_after_step(q, order="output_first"),
                   "compute the hidden gradients with the original w5..w8, before updating"),
-                 (lambda q: q["E_total"], "run the forward pass again with the new weights"))),
+                 (lambda q: q["E_total"], "run the forward pass again with the new weights"),
+                 (lambda q: _error_after_step(q, update_biases=True), "the article keeps the biases b1, b2 fixed"),
+                 (lambda q: q.page["E_total_new"], _copied("05.1")))),
     Exercise("05.2", "function", "Write gradient_step(w, grad, eta): one step.",
              "gradient_step", lambda c: c["w_new"], "w_new = w - eta·grad", (
                  (lambda c: c["w"] + c["eta"] * c["grad"], "step against the gradient"),
                  (lambda c: c["w"] - c["grad"], "multiply by η")), ("w", "grad", "eta")),
-    Exercise("05.3", "number", "What is dE_total/db2 (b2 feeds o1 and o2)?", "dE_db2",
-             lambda q: q["dE_db2"], "dE/db2 = delta_o1·1 + delta_o2·1", (
-                 (lambda q: q["delta_o1"], BOTH_DELTAS),
-                 (lambda q: q["delta_o2"], BOTH_DELTAS),
-                 (lambda q: q["delta_o1"] * q["out_h1"], "a bias's input is always 1"))),
-    Exercise("06.1", "number", "Sghosh's neuron: dL/dw12, to 6 digits?", "dL/dw12",
-             lambda q: _page("sghosh")["dE_dw2"], "dL/dw12 = (y_pred - y) · y_pred(1 - y_pred) · x2", (
-                 (lambda q: _printed("sghosh", "dE_dw2"),
-                  "that is the page's figure, from a dL/dz cut to four decimals: keep every digit"),
-                 (lambda q: _page("sghosh")["dE_dout_o1"] * _page("sghosh")["i2"],
+    Exercise("05.3", "number", "dE_total/db2 once the weights are updated?", "dE_db2",
+             _in(_after_update, lambda a: a["dE_db2"]),
+             "dE/db2 = delta_o1·1 + delta_o2·1, with out_o1, out_o2 after the update", (
+                 (_in(_after_update, lambda a: a["delta_o1"]), BOTH_DELTAS),
+                 (_in(_after_update, lambda a: a["delta_o2"]), BOTH_DELTAS),
+                 (_in(_after_update, lambda a: a["delta_o1"] * a["out_h1"]), "a bias's input is always 1"),
+                 (lambda q: q["dE_db2"], "that is dE/db2 before the update: use out_o1_new and out_o2_new"))),
+    Exercise("06.1", "number", f"Sghosh's neuron: dL/dw12 if y were {OTHER_SGHOSH_TARGET:g}?", "dL/dw12",
+             _in(_sghosh_other, lambda s: s["dE_dw2"]), "dL/dw12 = (y_pred - y) · y_pred(1 - y_pred) · x2", (
+                 (_in(_sghosh, lambda s: s["dE_dw2"]), _SGHOSH_COPIED),
+                 (lambda q: _printed("sghosh", "dE_dw2"), _SGHOSH_COPIED),
+                 (_in(_sghosh_other, lambda s: s["dE_dout_o1"] * s["i2"]),
                   "multiply by the sigmoid's slope y_pred(1 - y_pred)"),
-                 (lambda q: _page("sghosh")["dE_dw1"], "w12 carries x2: dL/dw12 = dL/dz · x2"),
-                 (lambda q: -_page("sghosh")["dE_dw2"], "check the sign: dL/dy_pred = y_pred - y"))),
+                 (_in(_sghosh_other, lambda s: s["dE_dw1"]), "w12 carries x2: dL/dw12 = dL/dz · x2"),
+                 (_in(_sghosh_other, lambda s: -s["dE_dw2"]), "check the sign: dL/dy_pred = y_pred - y"))),
     Exercise("06.2", "number", "fiqlab's 2-2-1 network: dE_total/dw1?", "dE_dw1",
-             lambda q: _page("fiqlab")["dE_dw1"], "dE/dw1 = delta_o1 · w5 · out_h1(1 - out_h1) · i1", (
+             _in(_fiqlab, lambda f: f["dE_dw1"]), "dE/dw1 = delta_o1 · w5 · out_h1(1 - out_h1) · i1", (
                  (lambda q: q["dE_dw1"],
                   "that is the article's: with one output, h1 reaches the error through o1 only"),
-                 (lambda q: _page("fiqlab")["delta_o1"] * _page("fiqlab")["w5"] * _page("fiqlab")["i1"],
+                 (_in(_fiqlab, lambda f: f["delta_o1"] * f["w5"] * f["i1"]),
                   "multiply by h1's slope out_h1(1 - out_h1)"),
-                 (lambda q: _page("fiqlab")["delta_o1"] * _page("fiqlab")["w6"] * _page("fiqlab")["dout_h1_dnet_h1"]
-                  * _page("fiqlab")["i1"], "h1's road to o1 runs through w5; w6 comes from h2"),
-                 (lambda q: _page("fiqlab")["delta_h1"] * _page("fiqlab")["i2"], "w1 carries i1, not i2"))),
+                 (_in(_fiqlab, lambda f: f["delta_o1"] * f["w6"] * f["dout_h1_dnet_h1"] * f["i1"]),
+                  "h1's road to o1 runs through w5; w6 comes from h2"),
+                 (_in(_fiqlab, lambda f: f["delta_h1"] * f["i2"]), "w1 carries i1, not i2"))),
     Exercise("06.3", "number", "Sghosh's neuron: its loss after the update?", "the new loss",
-             lambda q: _page("sghosh")["E_total_new"],
+             _in(_sghosh, lambda s: s["E_total_new"]),
              "update w11, w12 and b, then z, y_pred and 1/2 (y - y_pred)^2 again", (
-                 (lambda q: _page("sghosh")["E_total"], "run the forward pass again with the new w11, w12 and b"),
-                 (lambda q: _page("sghosh", update_biases=False)["E_total_new"],
-                  "the page updates b too: b_new = b - η·dL/db"),
-                 (lambda q: _page_after_its_rounded_update("sghosh"),
-                  "that is from the page's new weights rounded to four decimals: keep every digit"))),
+                 (_in(_sghosh, lambda s: s["E_total"]), "run the forward pass again with the new w11, w12 and b"),
+                 (_in(_sghosh_bias_fixed, lambda s: s["E_total_new"]),
+                  "the page updates b too: b_new = b - η·dL/db"))),
     Exercise("07.1", "number", "dE_total/dw1 on a batch: the example and its mirror?",
-             "batch dE_dw1", lambda q: q["dE_dw1"] + _mirrored()["dE_dw1"],
+             "batch dE_dw1", lambda q: q["dE_dw1"] + q.derived(_mirrored)["dE_dw1"],
              "compute dE/dw1 for each example alone, then add the two", (
-                 (lambda q: (q["dE_dw1"] + _mirrored()["dE_dw1"]) / 2,
+                 (lambda q: (q["dE_dw1"] + q.derived(_mirrored)["dE_dw1"]) / 2,
                   "a batch's error is the sum of its examples' errors, and so is its gradient: add, don't average"),
                  (lambda q: q["dE_dw1"], "the batch has two examples: add the mirrored one's gradient"),
-                 (lambda q: _mirrored()["dE_dw1"], "the batch has two examples: add the article's one's gradient"))),
-    Exercise("07.2", "number", "With cross-entropy error, what is delta_o1?", "delta_o1",
-             lambda q: _cross_entropy()["delta_o1"],
-             "delta_o1 = dE/dout_o1 · out_o1(1 - out_o1), with the cross-entropy's dE/dout", (
-                 (lambda q: q["delta_o1"],
-                  "that is the squared error's delta; with cross-entropy the slope cancels: out - target"),
-                 (lambda q: _cross_entropy()["dE_dout_o1"], "multiply dE/dout_o1 by the slope out_o1(1 - out_o1)"),
-                 (lambda q: -_cross_entropy()["delta_o1"], "check the sign: delta_o1 = out_o1 - target_o1"))),
+                 (_in(_mirrored, lambda m: m["dE_dw1"]),
+                  "the batch has two examples: add the article's one's gradient"))),
+    Exercise("07.2", "number", "With cross-entropy error, what is dE_total/dw7?", "dE_dw7",
+             _in(_cross_entropy, lambda c: c["dE_dw7"]),
+             "dE/dw7 = delta_o2 · out_h1, with the cross-entropy's delta_o2 = out_o2 - target_o2", (
+                 (lambda q: q["dE_dw7"],
+                  "that is the squared error's; with cross-entropy the slope cancels: delta_o2 = out - target"),
+                 (_in(_cross_entropy, lambda c: c["dE_dout_o2"] * c["out_h1"]),
+                  "multiply dE/dout_o2 by the slope out_o2(1 - out_o2)"),
+                 (_in(_cross_entropy, lambda c: c["delta_o2"] * c["out_h2"]), "w7 comes from h1: dnet_o2/dw7 = out_h1"),
+                 (_in(_cross_entropy, lambda c: -c["dE_dw7"]), "check the sign: delta_o2 = out_o2 - target_o2"))),
     Exercise("07.3", "number", f"To first order, E_total after a step s = {FIRST_ORDER_STEP:g}?",
              "prediction", lambda q: q["E_total"] - FIRST_ORDER_STEP * _squared_gradient(q),
              "E_total - s·|g|², |g|² the sum of the eight squared weight gradients", (
@@ -331,132 +406,19 @@ _TABLE = (
                   "the biases stay fixed: only w1..w8's gradients count"),
                  (lambda q: q["E_total"] + FIRST_ORDER_STEP * _squared_gradient(q),
                   "a step against the gradient lowers E: E_total - s·|g|²"),
-                 (lambda q: FIRST_ORDER_STEP * _squared_gradient(q), "that is the predicted drop: subtract it from E_total"),
-                 (lambda q: quantities(learning_rate=FIRST_ORDER_STEP)["E_total_new"],
+                 (lambda q: FIRST_ORDER_STEP * _squared_gradient(q),
+                  "that is the predicted drop: subtract it from E_total"),
+                 (_in(_first_order_step_taken, lambda t: t["E_total_new"]),
                   "that is the error after the real step; to first order it is E_total - s·|g|²"))),
 )
 EXERCISES: Mapping[str, Exercise] = MappingProxyType({e.id: e for e in _TABLE})
 
 
 def check(exercise_id: str, answer: object) -> Feedback:
-    """The verdict on ``answer`` to exercise ``exercise_id``; never raises for a bad answer."""
+    """The verdict on ``answer`` to exercise ``exercise_id``; never raises for an answer, never hangs
+    on a learner's function where a time limit can be kept (bp_helpers.learner_code)."""
     check_choice("exercise", exercise_id, tuple(EXERCISES))
     exercise = EXERCISES[exercise_id]
-    if answer is Ellipsis:
-        return Feedback(exercise.id, "unanswered", UNANSWERED)
-    verdict, message = {"number": _check_number, "name": _check_name, "function": _check_function}[
-        exercise.kind](exercise, answer)
-    return Feedback(exercise.id, verdict, message)
-
-
-UNANSWERED = "not answered yet: replace ... by your answer"
-_REPR = reprlib.Repr()
-_REPR.maxstring = _REPR.maxother = 24
-_REPR.maxlist = _REPR.maxtuple = 4
-
-
-def _describe(value: object) -> str:
-    """A short account of a wrong kind of answer: "a str 'abc'", "an array of shape (2,)"."""
-    try:
-        if value is None or isinstance(value, (float, np.floating)):
-            return repr(float(value)) if value is not None else "None"
-        if isinstance(value, np.ndarray):
-            return f"an array of shape {value.shape}"
-        if inspect.isroutine(value) or isinstance(value, type):
-            return "a function"
-        kind = type(value).__name__
-        shown = "" if type(value).__repr__ is object.__repr__ else f" {_REPR.repr(value)}"  # not a bare address
-        return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}{shown}"
-    except Exception:  # noqa: BLE001  # a type of the learner's own that fails to describe itself
-        return f"a {type(value).__name__}"
-
-
-def _read_number(value: object) -> float | str:
-    """``value`` as a finite float, or what was expected instead: "one number", "a finite number"."""
-    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iuf":
-        value = value.reshape(-1)[0]
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
-        return "one number"
-    number = _float(value)
-    return number if number is not None and math.isfinite(number) else "a finite number"
-
-
-def _float(value: object) -> float | None:
-    try:
-        return float(value)  # type: ignore[arg-type]  # anything: a failure is an answer too
-    except OverflowError:  # an int beyond float range
-        return math.inf
-    except Exception:  # noqa: BLE001  # a number type of the learner's own that fails to convert
-        return None
-
-
-def _close(answer: float, expected: float) -> bool:
-    return abs(answer - expected) <= max(RELATIVE_TOLERANCE * abs(expected), ABSOLUTE_FLOOR)
-
-
-def _judge(exercise: Exercise, answers: Sequence[Any], values: Sequence[Values],
-           same: Callable[[Any, Any], bool], right: str) -> tuple[Verdict, str]:
-    """Right, or the first typical mistake the answers match on every case, or the general hint."""
-    expected = [exercise.expected(v) for v in values]
-
-    def agrees(xs: Sequence[Any], ys: Sequence[Any]) -> bool:
-        return all(same(x, y) for x, y in zip(xs, ys, strict=True))
-
-    if agrees(answers, expected):
-        return "right", right
-    for mistake, hint in exercise.mistakes:
-        wrong = [mistake(v) for v in values]
-        if not agrees(wrong, expected) and agrees(answers, wrong):  # a mistake that is right never fires
-            return "wrong", f"not yet: {hint}"
-    return "wrong", f"not yet: {exercise.hint}"
-
-
-def _check_number(exercise: Exercise, answer: object) -> tuple[Verdict, str]:
-    value = _read_number(answer)
-    if isinstance(value, str):
-        quoted = isinstance(answer, str) and isinstance(_read_number(_float(answer)), float)
-        return "wrong", f"expected {value}, got {_describe(answer)}" + (": drop the quotes" if quoted else "")
-    return _judge(exercise, [value], [quantities()], lambda a, e: _close(a, float(e)),
-                  f"right: {exercise.label}, to 6 significant digits")
-
-
-def _check_name(exercise: Exercise, answer: object) -> tuple[Verdict, str]:
-    name = answer.strip().lower() if isinstance(answer, str) else None
-    if name not in PARAMETERS:
-        return "wrong", f"expected a name in quotes, one of {', '.join(PARAMETERS)}; got {_describe(answer)}"
-    q = quantities()
-    return _judge(exercise, [name], [q], lambda a, e: bool(a == e), f"right: {exercise.label} is {exercise.expected(q)}")
-
-
-def _check_function(exercise: Exercise, answer: object) -> tuple[Verdict, str]:
-    expected = f"expected a function of ({', '.join(exercise.params)})"
-    if not callable(answer):
-        return "wrong", f"{expected}, got {_describe(answer)}"
-    try:
-        signature: inspect.Signature | None = inspect.signature(answer)
-    except (TypeError, ValueError):  # some builtins have none: call it and see
-        signature = None
-    try:
-        if signature is not None:
-            signature.bind(*exercise.params)
-    except TypeError:
-        return "wrong", f"{expected}, got one of {signature}"
-    cases, answers = random_cases(), []
-    for case in cases:
-        args = tuple(float(case[p]) for p in exercise.params)
-        called = ", ".join(f"{p}={short(a, 3)}" for p, a in zip(exercise.params, args, strict=True))
-        try:
-            result = answer(*args)
-        except Exception as exc:  # noqa: BLE001  # whatever the learner's code raises is feedback
-            raised = textwrap.shorten(f"{type(exc).__name__}: {exc}".rstrip(": "), 60, placeholder="…")
-            return "wrong", f"your function raised {raised} when called with {called}"
-        if result is Ellipsis:
-            return "unanswered", UNANSWERED
-        value = _read_number(result)
-        if isinstance(value, str):
-            wanted = "is a return missing?" if result is None else f"expected {value}"
-            return "wrong", f"your function returned {_describe(result)} for {called}: {wanted}"
-        answers.append(value)
-    return _judge(exercise, answers, cases, lambda a, e: _close(a, float(e)),
-                  f"right: {exercise.label} agrees with the core on {N_CASES} random networks, "
-                  "to 6 significant digits")
+    if exercise.kind == "function":
+        return verdict(exercise, answer, random_cases)
+    return verdict(exercise, answer, lambda: [asked(exercise_id)], names=tuple(PARAMETERS))
