@@ -19,6 +19,7 @@ LAYERS = {
     # core: numbers, names and rules; no article, no drawing, no widgets
     "validation": CORE, "limits": CORE, "style": CORE, "formats": CORE, "functions": CORE, "names": CORE,
     "passes": CORE, "network": CORE, "training": CORE, "gradcheck": CORE, "xor": CORE, "variants": CORE,
+    "learner_code": CORE, "checker": CORE,
     # a worked example of any network: steps, their formulas, the example
     "equations": WORKED, "templates": WORKED, "worked": WORKED,
     # the article: its network and numbers, its sections, the verdicts on them; other pages' examples
