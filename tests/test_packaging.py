@@ -11,13 +11,15 @@ def _name(requirement: str) -> str:
     return re.split(r"[<>=!~ \[;]", requirement.strip(), maxsplit=1)[0].lower()
 
 
-def test_environment_yml_lists_the_same_packages_as_pyproject():
+def test_environment_yml_lists_the_same_packages_and_versions_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    wanted = {_name(r): r.replace(" ", "") for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    wanted["python"] = "python" + project["requires-python"]
     lines = (ROOT / "environment.yml").read_text().splitlines()
     deps = lines[lines.index("dependencies:") + 1:]
-    listed = {_name(line[4:]) for line in deps if re.match(r"^  - [a-zA-Z][\w-]*(\W|$)", line)}
-    assert listed - {"python", "pip", "pip:"} == wanted
+    listed = {_name(line[4:]): line[4:].replace(" ", "") for line in deps
+              if re.match(r"^  - [a-zA-Z][\w-]*(\W|$)", line)}
+    assert {k: v for k, v in listed.items() if k not in {"pip", "pip:"}} == wanted
     assert "      - -e ." in lines, "the project itself is installed editable via pip:"
 
 
