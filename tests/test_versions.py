@@ -4,7 +4,10 @@ and the code that differs between the matplotlib releases the project supports.
 `make test` runs these at the newest versions pip picks, `make test-oldest` at the floors."""
 
 import re
+import sys
+import tomllib
 import warnings
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -13,7 +16,9 @@ from matplotlib.figure import Figure
 
 from bp_helpers.plots import plot_loss_curve
 from bp_helpers.rendering import svg_of
+from tools import oldest
 
+ROOT = Path(__file__).resolve().parent.parent
 OUR_MODULES = ["bp_helpers.plots", "bp_helpers", "tools.oldest", "benchmarks.bench_panels", "conftest", "labtools",
                "test_versions"]
 THIRD_PARTY = ["matplotlib._fontconfig_pattern", "pyparsing.util", "nbconvert.filters", "jupyter_client.session",
@@ -55,6 +60,41 @@ def test_a_deprecated_numpy_call_in_our_package_fails(monkeypatch):
     monkeypatch.setattr(functions, "np", SimpleNamespace(tanh=tanh))
     with pytest.raises(DeprecationWarning, match="tanh"):
         functions.Logistic()(np.array([0.5]))
+
+
+# The floors: read from pyproject.toml, one per direct dependency
+
+def test_every_direct_dependency_has_a_floor_and_the_oldest_run_pins_it():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    direct = project["dependencies"] + project["optional-dependencies"]["test"]
+    floors = oldest.floors()
+    assert len(floors) == len(direct)
+    for requirement in direct:
+        name, version = oldest.floor(requirement)
+        assert floors[name] == version and f"{name}>={version}" in requirement.replace(" ", "")
+
+
+@pytest.mark.parametrize("requirement, expected", [
+    ("numpy>=1.26", ("numpy", "1.26")),
+    ("mypy>=2.4,<2.5", ("mypy", "2.4")),
+    ("sphinx-revealjs >= 3.2, <4", ("sphinx-revealjs", "3.2")),
+    ("nbconvert[webpdf]>=7.16.5", ("nbconvert", "7.16.5")),
+])
+def test_a_floor_is_read_from_the_requirement(requirement, expected):
+    assert oldest.floor(requirement) == expected
+
+
+@pytest.mark.parametrize("requirement", ["numpy", "numpy<3", "numpy==1.26", "numpy>1.26", "numpy>=1.26,>=1.25",
+                                         "numpy>=1.26; python_version<'3.13'", "numpy @ https://example.org/n.whl"])
+def test_a_requirement_without_one_plain_floor_is_refused_by_name(requirement):
+    with pytest.raises(oldest.NoFloor, match=re.escape(repr(requirement))):
+        oldest.floor(requirement)
+
+
+def test_the_oldest_run_refuses_another_python(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "version_info", (3, 12, 0, "final", 0))
+    assert oldest.main() == 1
+    assert "needs Python 3.11" in capsys.readouterr().err
 
 
 # What differs between the supported matplotlib releases
