@@ -37,9 +37,9 @@ def test_lab_keeps_token_and_localhost():
 def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     commands = re.findall(r"```sh\n(.+?)\n```", readme)
-    assert commands == ["make lab", "make test"]
+    assert commands == ["make lab", "make test", "make test-oldest"]
     run = (ROOT / ".ci" / "run").read_text().splitlines()
-    assert run[-1] == "make test"
+    assert run[-2:] == ["make test", "make test-oldest"]
 
 
 # The environments the Makefile builds, and the target that builds each.
@@ -55,3 +55,15 @@ def test_second_setup_installs_nothing():
     done = subprocess.run(["make", "-q", target], check=False, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, f"make {target} would reinstall although pyproject.toml did not change"
 
+
+def test_readme_names_the_declared_floors():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    floors = {_name(r): re.search(r">=\s*([\d.]+)", r).group(1)
+              for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    floors["python"] = project["requires-python"].removeprefix(">=")
+    readme = (ROOT / "README.md").read_text()
+    table = readme[readme.index("## Supported versions"):].split("\n\n")[2]
+    rows = re.findall(r"^\| (\w+)[^|]* \| ([\d.]+) \|$", table, re.MULTILINE)
+    assert len(rows) >= 5
+    for name, version in rows:
+        assert floors[name.lower()] == version, f"README says {name} {version}, pyproject.toml {floors[name.lower()]}"
