@@ -1,6 +1,7 @@
 # Two commands for users:  `make lab` (set up + open the notebooks) and `make test`.
 # Everything lives in a local virtual environment, built from pyproject.toml when it is
 # missing or older than pyproject.toml; a second run with nothing changed installs nothing.
+# `make test-oldest` runs the tests again at the oldest versions pyproject.toml declares.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -9,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # Two workers; a notebook's cells must stay on one worker (nbval shares one kernel).
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: setup lab test notebooks bench student slides plan-slides handouts clean
+.PHONY: setup setup-oldest lab test test-oldest notebooks bench student slides plan-slides handouts clean
 
 setup: $(STAMP)
 
@@ -31,6 +32,33 @@ test: $(STAMP)
 	$(BIN)/ruff check
 	$(BIN)/mypy bp_helpers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The oldest versions the project supports: every direct dependency pinned to its lower bound
+# in pyproject.toml (tools/oldest.py prints them as pip constraints; the rest float to what pip
+# picks), on the oldest Python it supports. Built anew whenever pyproject.toml changes, so it
+# is what a fresh install at the floors gets, not an upgrade of the last one.
+PYTHON_OLDEST ?= python3.11
+OLDEST        ?= .venv-oldest
+OLDEST_STAMP  := $(OLDEST)/.installed
+
+setup-oldest: $(OLDEST_STAMP)
+
+$(OLDEST_STAMP): pyproject.toml tools/oldest.py
+	@command -v $(PYTHON_OLDEST) >/dev/null || { echo "the oldest run needs $(PYTHON_OLDEST), the oldest Python supported (set PYTHON_OLDEST=...)" >&2; exit 1; }
+	@$(PYTHON_OLDEST) tools/oldest.py >/dev/null
+	rm -rf $(OLDEST)
+	$(PYTHON_OLDEST) -m venv $(OLDEST)
+	$(OLDEST)/bin/python -m pip install --quiet --upgrade pip
+	$(OLDEST)/bin/python tools/oldest.py >$(OLDEST)/floors.txt
+	$(OLDEST)/bin/python -m pip install --quiet --constraint $(OLDEST)/floors.txt -e '.[test]'
+	@touch $@
+
+# The same checks at the oldest versions: lint, types, unit tests and every notebook under
+# nbval. The browser tests run in `make test` only.
+test-oldest: $(OLDEST_STAMP)
+	$(OLDEST)/bin/ruff check
+	$(OLDEST)/bin/mypy bp_helpers
+	$(OLDEST)/bin/python -m pytest $(PYTEST_ARGS) -m "not browser" tests notebooks
 
 # Re-execute every notebook top to bottom and store its outputs (see tools/refresh_notebooks.py).
 notebooks: $(STAMP)
@@ -59,4 +87,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_browser.py
 
 clean:
-	rm -rf $(VENV) artifacts build .pytest_cache .hypothesis
+	rm -rf $(VENV) $(OLDEST) artifacts build .pytest_cache .hypothesis

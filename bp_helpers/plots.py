@@ -65,7 +65,10 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
         fig = Figure(figsize=size, dpi=style.DPI, layout="constrained")
         ax = fig.add_subplot()
     else:
-        root = ax.get_figure(root=True)
+        # The figure that is saved: ax.figure may be a SubFigure, and a (sub)figure's own
+        # .figure is the root Figure on every supported matplotlib (get_figure(root=True) is 3.10+).
+        parent = ax.figure
+        root = parent.figure if parent is not None else None
         assert isinstance(root, Figure)  # an axes always belongs to a figure
         fig = root
     ax.tick_params(labelsize=style.LABEL_PT + 0.5, colors=style.INK)

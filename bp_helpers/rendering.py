@@ -28,9 +28,11 @@ from matplotlib.figure import Figure
 
 SVG_RC: dict[Any, Any] = {"svg.fonttype": "none", "svg.hashsalt": "bp_helpers"}  # ids stable run to run
 # Mathtext glyphs name only DejaVu Sans; where a reader's browser lacks it, fall back to a
-# sans-serif of similar width rather than the browser's default serif.
-_MATH_FONT = "font-family: 'DejaVu Sans'\""
-_MATH_FALLBACK = "font-family: 'DejaVu Sans', Verdana, sans-serif\""
+# sans-serif of similar width rather than the browser's default serif. Matplotlib 3.10+ writes
+# `font-family: 'DejaVu Sans'`, 3.8 and 3.9 the shorthand `font: oblique 9px 'DejaVu Sans'`:
+# either way the family list that ends the style attribute is DejaVu Sans alone.
+_MATH_FONT = re.compile(r"""((?:font-family: |font: [^;"']*)'DejaVu Sans')(?=")""")
+_MATH_FALLBACK = r"\1, Verdana, sans-serif"
 
 
 def svg_of(figure: Figure) -> str:
@@ -40,7 +42,7 @@ def svg_of(figure: Figure) -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context(SVG_RC):
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue().replace(_MATH_FONT, _MATH_FALLBACK)
+    return _MATH_FONT.sub(_MATH_FALLBACK, buffer.getvalue())
 
 
 def png_of(figure: Figure, scale: float = 2.0) -> bytes:
