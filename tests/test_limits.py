@@ -134,3 +134,13 @@ def test_a_notebook_shows_the_message_and_the_readers_line_then_percent_tb_the_r
     full = "\n".join(line for o in nb.cells[1].outputs for line in o.get("traceback", []))
     assert "Traceback (most recent call last)" in full
     assert "bp_helpers/training.py" in full and "bp_helpers/validation.py" in full
+
+
+# --- a random network is what its docstring says --------------------------------------------------
+
+def test_a_random_network_draws_every_weight_and_bias_in_minus_one_to_one():
+    net = Network.random((3, 40, 30, 2), seed=5, shared_bias=False)
+    every = np.concatenate([a.ravel() for a in net.weights + net.biases])
+    assert every.min() >= -1 and every.max() < 1
+    assert every.min() < -0.99 and every.max() > 0.99  # and uses the whole range
+    assert np.array_equal(Network.random((3, 40, 30, 2), seed=5, shared_bias=False).weights[1], net.weights[1])
