@@ -1,9 +1,11 @@
 """The stored notebooks are one clean top-to-bottom run, and nbval really checks them."""
 
+import itertools
 import json
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,3 +90,22 @@ def test_every_printed_line_fits_a_narrow_column(path):
                 continue
             for line in text.split("\n"):
                 assert len(line) <= 52, ("".join(cell["source"])[:60], line)
+
+
+def test_a_refresh_joins_the_pieces_of_one_stream():
+    # a busy machine delivers one print in several pieces; stored, they are one output
+    from tools.refresh_notebooks import joined_streams
+    out = lambda name, text: nbformat.v4.new_output("stream", name=name, text=text)
+    pieces = [out("stdout", "a\n"), out("stdout", "b\n"), out("stderr", "w\n"), out("stdout", "c\n"),
+              nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
+              out("stdout", "d\n"), out("stdout", "e\n")]
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in joined_streams(pieces)] == [
+        ("stream", "stdout", "a\nb\n"), ("stream", "stderr", "w\n"), ("stream", "stdout", "c\n"),
+        ("execute_result", None, None), ("stream", "stdout", "d\ne\n")]
+
+
+def test_no_stored_cell_splits_a_stream():
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            kinds = [(o.output_type, o.get("name")) for o in cell.get("outputs", [])]
+            assert all(a != b or a[0] != "stream" for a, b in itertools.pairwise(kinds)), (path.name, cell.source[:60])

@@ -2,8 +2,10 @@
 
 Stored outputs are what a reader sees on GitHub or nbviewer and what nbval compares,
 so they are only ever written here, from a clean kernel, never by hand. Widget state
-and per-cell timing are dropped and widget-view model ids (random every run, never read
-by nbval) are replaced by fixed ones, so a refresh with nothing changed gives no diff.
+and per-cell timing are dropped, widget-view model ids (random every run, never read
+by nbval) are replaced by fixed ones, and consecutive pieces of one stream are joined
+(a busy machine splits a cell's print into more pieces), so a refresh with nothing changed
+gives no diff.
 """
 
 from __future__ import annotations
@@ -39,12 +41,27 @@ def refresh(path: Path) -> None:
     nb.metadata.pop("widgets", None)
     for index, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
+        if "outputs" in cell:
+            cell.outputs = joined_streams(cell.outputs)
         for output in cell.get("outputs", []):
             view = output.get("data", {}).get(WIDGET_VIEW)
             if view:  # a fresh random id every run; without stored state no page can use it
                 view["model_id"] = f"{path.stem}-cell{index}"
     nbformat.validate(nb)
     nbformat.write(nb, path)
+
+
+def joined_streams(outputs: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+    """The outputs with every run of consecutive pieces of one stream (stdout, stderr) as one piece."""
+    joined: list[nbformat.NotebookNode] = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (output.output_type == "stream" and previous is not None and previous.output_type == "stream"
+                and previous.name == output.name):
+            previous.text += output.text
+        else:
+            joined.append(output)
+    return joined
 
 
 def main() -> None:
