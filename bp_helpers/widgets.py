@@ -17,6 +17,7 @@ typeset), and views are replaced through their models (no ``with out:``), so a t
 
 from __future__ import annotations
 
+import contextvars
 import html
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -202,7 +203,10 @@ class Panel:
                 view.outputs = (output,)
         if self._later is not None:
             self._later.cancel()
-        self._later = threading.Timer(self.LATER_S, run)
+        # Run in a copy of this request's context: ipykernel reads the parent request from it, so
+        # the update is attributed to the move that caused it (a bare thread gets whichever request
+        # the kernel saw last, e.g. another widget's message or a cell running meanwhile).
+        self._later = threading.Timer(self.LATER_S, contextvars.copy_context().run, args=(run,))
         self._later.daemon = True
         self._later.start()
 

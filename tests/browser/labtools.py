@@ -124,48 +124,121 @@ def shutdown_kernels(lab) -> None:
 
 
 def resize(page, size: str) -> None:
-    """The page at one of SIZES, without a reload (device pixel ratio through DevTools)."""
+    """The page at one of SIZES, without a reload (device pixel ratio through DevTools), once
+    JupyterLab has laid itself out again: the window's new size seen by the page, then the
+    shell's layout unchanged from one animation frame to the next."""
     width, height, dpr = SIZES[size]
+    changed = page.evaluate(RESIZE_WATCH_JS, [width, height])
     page.set_viewport_size({"width": width, "height": height})
     session = page.context.new_cdp_session(page)
     session.send("Emulation.setDeviceMetricsOverride",
                  {"width": width, "height": height, "deviceScaleFactor": dpr, "mobile": False})
-    page.wait_for_timeout(400)  # JupyterLab lays itself out again on resize
+    page.wait_for_function("([w, h, dpr, changed]) => innerWidth === w && innerHeight === h"
+                           " && devicePixelRatio === dpr && (!changed || window.__bpResized)",
+                           arg=[width, height, dpr, changed], timeout=UI_MS)
+    page.evaluate("window.__bpLayout = null")
+    page.wait_for_function(LAID_OUT_JS, polling="raf", timeout=UI_MS)
 
 
-def wait_idle(page, need_executed: bool = False, settle_ms: int = 700) -> None:
-    """Kernel idle and no cell queued or running ('[*]'), continuously for settle_ms."""
+# Before a resize: whether the size changes, and a flag that the page's resize event sets
+# (Lumino lays the shell out again in the frame after it).
+RESIZE_WATCH_JS = """([w, h]) => {
+    window.__bpResized = false;
+    window.addEventListener('resize', () => { window.__bpResized = true; }, {once: true});
+    return innerWidth !== w || innerHeight !== h;
+}"""
+# True once the boxes of the shell's panels and the notebook are the same in two frames in a row.
+LAID_OUT_JS = """() => {
+    const boxes = [...document.querySelectorAll('#jp-main-dock-panel, .jp-NotebookPanel, .jp-Notebook, .bp-panel')]
+        .map(el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].join(); }).join(';');
+    const same = window.__bpLayout === boxes;
+    window.__bpLayout = boxes;
+    return same;
+}"""
+
+# The notebook's own state, read from the page: the execution indicator (its "idle" is also
+# what it shows before any kernel exists), the status bar's kernel item ("Python 3
+# (ipykernel) | Idle" once the session's kernel is connected and idle), every code cell's
+# prompt ("[*]" queued or running, "[3]" ran), and any dialog JupyterLab opened.
+NOTEBOOK_JS = """() => {
+    const ind = document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator');
+    const kernel = document.querySelector('#jp-main-statusbar [title^="Change kernel for"]');
+    const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')];
+    return {indicator: ind?.dataset.status ?? null, kernel: kernel?.textContent ?? '',
+            running: prompts.some(p => p.textContent.includes('*')),
+            ran: prompts.filter(p => /\\[\\d+\\]/.test(p.textContent)).length, cells: prompts.length,
+            dialog: document.querySelector('.jp-Dialog')?.innerText ?? null};
+}"""
+
+
+def wait_idle(page, settle_ms: int = 700) -> None:
+    """Kernel connected and idle, no dialog open, no cell queued or running ('[*]'),
+    continuously for settle_ms."""
     page.evaluate("window.__bpIdleSince = null")
     page.wait_for_function(
-        """([needExecuted, settleMs]) => {
-            const ind = document.querySelector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator');
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-            const ok = !!ind && ind.dataset.status === 'idle'
-                && !prompts.some(p => p.textContent.includes('*'))
-                && (!needExecuted || /\\[\\d+\\]/.test(prompts[0]?.textContent ?? ''));
+        """settleMs => {
+            const s = (""" + NOTEBOOK_JS + """)();
+            const ok = s.indicator === 'idle' && /\\| Idle$/.test(s.kernel) && !s.kernel.startsWith('No Kernel')
+                && !s.running && s.dialog === null;
             if (!ok) { window.__bpIdleSince = null; return false; }
             window.__bpIdleSince ??= performance.now();
             return performance.now() - window.__bpIdleSince >= settleMs;
-        }""", arg=[need_executed, settle_ms], timeout=RUN_MS)
+        }""", arg=settle_ms, timeout=RUN_MS)
+
+
+def wait_kernel(page) -> None:
+    """The notebook's kernel started, connected and idle. Run All before that is lost: with
+    no kernel yet, JupyterLab asks for one in a dialog and runs nothing (the cells keep the
+    stored outputs and prompts), and while the kernel connects it runs only some cells. A
+    "Select Kernel" dialog (a notebook naming a kernel that is not installed) is accepted."""
+    while True:
+        page.wait_for_function(
+            "() => { const s = (" + NOTEBOOK_JS + """)();
+                return s.dialog !== null || (/\\| Idle$/.test(s.kernel) && !s.kernel.startsWith('No Kernel')); }""",
+            timeout=RUN_MS)
+        dialog = page.locator(".jp-Dialog")
+        if dialog.count() == 0:
+            break
+        assert "Select Kernel" in dialog.inner_text(), f"unexpected dialog: {dialog.inner_text()}"
+        dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
+        dialog.wait_for(state="detached")
+    wait_idle(page)
+
+
+# Notes every code cell that Run All queues or runs ('[*]'), whichever order the DOM changes in.
+RUN_WATCH_JS = """() => {
+    const seen = new Set();
+    window.__bpRunSeen = seen;
+    const prompts = () => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')];
+    const note = () => prompts().forEach((p, k) => p.textContent.includes('*') && seen.add(k));
+    window.__bpRunWatch?.disconnect();
+    window.__bpRunWatch = new MutationObserver(note);
+    window.__bpRunWatch.observe(document.querySelector('.jp-NotebookPanel'),
+                                {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def run_all(page) -> None:
+    """Run > Run All Cells, then wait until every code cell has been queued by it and has run
+    (its prompt a number again), and the kernel has stayed idle (wait_idle)."""
+    page.evaluate(RUN_WATCH_JS)
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    page.wait_for_function("() => { const s = (" + NOTEBOOK_JS + """)();
+        return window.__bpRunSeen.size === s.cells && s.ran === s.cells && !s.running; }""", timeout=RUN_MS)
+    page.evaluate("window.__bpRunWatch.disconnect()")
+    wait_idle(page)
 
 
 def open_and_run_all(page, lab, name: str):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
+    from playwright.sync_api import expect
 
     # a fresh workspace per notebook: only this one open, so every locator means it
     page.goto(f"{lab['base']}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={lab['token']}")
     nb = page.locator(".jp-NotebookPanel")
     expect(nb).to_be_visible(timeout=60_000)
-    dialog = page.locator(".jp-Dialog")
-    try:  # the kernel comes from the notebook's metadata; accept a "Select Kernel" prompt
-        dialog.wait_for(state="visible", timeout=2_000)
-        dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
-    except PlaywrightTimeout:  # no prompt: the kernel started by itself
-        pass
-    wait_idle(page)
-    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
-    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
-    wait_idle(page, need_executed=True)
+    wait_kernel(page)
+    run_all(page)
     wait_typeset(page)
     return nb
 
@@ -390,18 +463,35 @@ def exercise_panel(page, panel, where: str) -> None:
     wait_typeset(page)
 
 
-# Every change of the player's step caption, with the figure and the formula at that moment.
+# Every change in the player: its caption, figure and formula (what the kernel showed) and the
+# step slider's readout (where the browser's Play is: it moves the slider without the kernel).
 RECORD_JS = """el => {
     window.__bpFrames = [];
     const note = () => window.__bpFrames.push({caption: el.querySelector('.bp-caption').innerText,
-        figure: el.querySelector('img.bp-figure').src, formula: el.querySelector('.widget-output').textContent});
+        figure: el.querySelector('img.bp-figure').src, formula: el.querySelector('.widget-output').textContent,
+        step: +el.querySelector('.bp-step .widget-readout').textContent});
     new MutationObserver(note).observe(el, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+
+
+# From the n-th record on: [caption's step, slider's step] of each record.
+STEPS_JS = """n => window.__bpFrames.slice(n).map(r => [+(r.caption.match(/step (\\d+) of/) || [0, 0])[1], r.step])"""
+# True once some record shows the last step with a new, non-blank formula (typeset after its figure).
+LAST_FORMULA_JS = """count => window.__bpFrames.some((r, i) => i > 0 && r.caption.startsWith(`step ${count} of`)
+    && r.formula.trim() !== '' && r.formula !== window.__bpFrames[i - 1].formula)"""
+# The player at rest: its (hidden) Play model not playing, and the caption showing the step the slider reads.
+STOPPED_JS = """el => {
+    const icon = el.querySelector('.widget-play button i');
+    const readout = el.querySelector('.bp-step .widget-readout').textContent.trim();
+    return icon.classList.contains('fa-play')
+        && el.querySelector('.bp-caption').innerText.startsWith(`step ${readout} of`);
 }"""
 
 
 def exercise_player(page, player, where: str) -> None:
     """Arrow keys on the step slider, then Play through every step to the end (each frame a new
-    figure and a new formula), Pause that holds, and Previous."""
+    figure and a new formula), Play again from the end (it starts over at step 1 and goes on,
+    never back), Pause that holds, and Previous."""
     from playwright.sync_api import expect
 
     caption = player.locator(".bp-caption")
@@ -421,7 +511,7 @@ def exercise_player(page, player, where: str) -> None:
     player.evaluate(RECORD_JS)
     player.get_by_role("button", name="Play").click()
     expect(caption).to_contain_text(f"step {count} of {count}", timeout=count * 1_000 + UI_MS)
-    page.wait_for_timeout(600)  # the last formula is typeset a moment after its figure
+    page.wait_for_function(LAST_FORMULA_JS, arg=count, timeout=UI_MS)
     # the player shows a step's caption first, then its figure, then (typeset) its formula:
     # every step from 2 on must bring a new figure and a new formula while its caption shows
     records = page.evaluate("window.__bpFrames")
@@ -436,18 +526,29 @@ def exercise_player(page, player, where: str) -> None:
     assert every <= new_figure, f"{where}: steps without a new figure: {sorted(every - new_figure)}"
     assert every <= new_formula, f"{where}: steps without a new formula: {sorted(every - new_formula)}"
     expect(player.get_by_role("button", name="Play")).to_be_visible()  # it stopped at the end
+    page.wait_for_function(STOPPED_JS, arg=player.element_handle(), timeout=UI_MS)
 
-    player.evaluate(RECORD_JS)  # every frame from here on: a poll can miss a step shown for 400 ms
-    player.get_by_role("button", name="Play").click()  # from the end, Play starts again at step 1
-    page.wait_for_function("text => window.__bpFrames.some(f => f.caption.includes(text))",
-                           arg=f"step 3 of {count}", timeout=UI_MS)
+    # from the end, Play starts again at step 1 and goes on from there: the slider steps 1, 2, 3, ...
+    # and the kernel shows them in order (a busy machine may skip some, never go back)
+    since = len(page.evaluate("window.__bpFrames"))
+    player.get_by_role("button", name="Play").click()
+    page.wait_for_function("([n, count]) => (" + STEPS_JS + """)(n).some(([shown, step]) => shown > 1 && shown < count
+        && step >= 3)""", arg=[since, count], timeout=UI_MS)
     player.get_by_role("button", name="Pause").click()
+    page.wait_for_function(STOPPED_JS, arg=player.element_handle(), timeout=UI_MS)  # held: nothing plays
     held = caption.inner_text()
-    page.wait_for_timeout(1_200)  # three steps' time at this speed
-    assert caption.inner_text() == held, f"{where}: Pause did not hold ({held} -> {caption.inner_text()})"
     k = int(re.search(r"step (\d+) of", held).group(1))
+    played = page.evaluate(STEPS_JS, since)
+    moves = [step for _, step in played]
+    moves = [b for a, b in itertools.pairwise([count, *moves]) if b != a]
+    assert moves == list(range(1, k + 1)), f"{where}: from the end, the slider went {moves}"
+    shown = [s for s, _ in played]
+    shown = shown[next(i for i, s in enumerate(shown) if s < count):]
+    assert shown == sorted(shown) and shown[-1] == k, f"{where}: from the end, Play showed steps {shown}"
     player.get_by_role("button", name="Previous").click()
     expect(caption).to_contain_text(f"step {k - 1} of {count}")
+    later = page.evaluate(STEPS_JS, since + len(played))
+    assert {s for s, _ in later} <= {k, k - 1}, f"{where}: Pause did not hold at step {k}: {later}"
     wait_idle(page)
     wait_typeset(page)
 
