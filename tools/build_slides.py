@@ -224,7 +224,8 @@ def _title(nb: nbformat.NotebookNode, cells: list[int]) -> str:
             text = output.get("data", {}).get("text/plain", "")
             if "image/png" in output.get("data", {}) and text.startswith("<figure: "):
                 description = text[len("<figure: "):].rstrip(">")
-                return description
+                first = description.split(" ")[0]  # a sentence is capitalised, a name (w2, E_total) is not
+                return description[:1].upper() + description[1:] if first.isalpha() else description
     return "untitled"  # a continuation: it takes the title of the slide before
 
 
