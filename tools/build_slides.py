@@ -81,7 +81,7 @@ SLIDES_TEMPLATE = "{%- extends 'index.html.j2' -%}" + offline_head(linebreaks=Fa
 <style>
   /* Type for the back row of a room: at 1280x720 reveal.js scales the slide by 0.96, so body text at
      32 px shows at 30.8 px, printed outputs at 30 px at 28.8 px, and no formula's subscript or
-     superscript below 26 px (25 px on the screen; MathJax's scriptminsize, set below). */
+     superscript below 80 % of its formula's 32 px (24.6 px on the screen; MathJax's scriptminsize, set below). */
   .reveal-viewport .reveal { font-size: 32px; }  /* more specific than the theme's .reveal rule */
   .reveal .jp-RenderedHTMLCommon, .reveal .jp-RenderedMarkdown, .reveal .jp-OutputArea-output,
   .reveal .jp-RenderedHTMLCommon table, .reveal .jp-RenderedHTMLCommon li { font-size: 32px; line-height: 1.3; }
@@ -115,7 +115,7 @@ SLIDES_TEMPLATE = "{%- extends 'index.html.j2' -%}" + offline_head(linebreaks=Fa
 {% block footer_js %}
 <script>
 MathJax.Hub.Register.StartupHook("mml Jax Ready", function () {
-  MathJax.ElementJax.mml.math.prototype.defaults.scriptminsize = "26px";  /* subscripts, fraction parts */
+  MathJax.ElementJax.mml.math.prototype.defaults.scriptminsize = "0.8em";  /* subscripts, fraction parts: 80 % of the formula, never less */
 });
 </script>
 <script src="{{ resources.reveal.url_prefix }}/dist/reveal.js"></script>
