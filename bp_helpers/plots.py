@@ -112,13 +112,15 @@ def plot_loss_curve(histories: Mapping[str, ArrayLike], *, marks: Mapping[str, t
 
 def plot_outputs(outputs: Sequence[float], targets: Sequence[float], *, labels: Sequence[str] = ("o1", "o2"),
                  ax: Axes | None = None) -> Figure:
-    """Each output (dot) against its target (diamond) on a 0..1 axis, values written beside them."""
+    """Each output (dot) against its target (diamond) on a 0..1 axis, values written beside them,
+    and a legend saying which marker is which (a shape that carries meaning is named)."""
     if not len(outputs) == len(targets) == len(labels):
         raise ValueError("outputs, targets, labels: expected the same length, got "
                          f"{len(outputs)}, {len(targets)} and {len(labels)}")
     out, tgt = np.asarray(outputs, dtype=float), np.asarray(targets, dtype=float)
     fig, ax = _axes(ax, (style.WIDTH_IN, 1.3 + 0.6 * len(labels)))
     _draw_outputs(ax, out, tgt, labels)
+    _legend(ax, loc="center", ncol=2, framealpha=1.0)  # between the rows, clear of every marker and value
     return fig
 
 

@@ -33,3 +33,19 @@ def test_a_new_slide_resets_the_room_and_a_cell_taller_than_a_slide_is_reported(
     kinds = [c.metadata["slideshow"]["slide_type"] for c in nb.cells]
     assert kinds == ["slide", "subslide", "slide", "subslide", "fragment"]  # a fragment stays as the author set it
     assert too_tall == [(3, ROOM + 5)]
+
+
+def test_a_cells_prose_and_its_output_never_part_and_an_oversized_pair_goes_cell_by_cell():
+    nb = new_notebook(cells=[new_markdown_cell("## A"), new_markdown_cell("prose"), new_code_cell("out"),
+                             new_markdown_cell("more prose"), new_code_cell("its output")])
+    for c, t in zip(nb.cells, ["slide", "-", "-", "-", "-"], strict=True):
+        c.metadata["slideshow"] = {"slide_type": t}
+    half = ROOM // 2
+    # the second pair would fit with its prose on this slide, but not with its output: both move
+    too_tall = pack(nb, {0: 50, 1: 50, 2: half - 110, 3: 50, 4: half})
+    assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == ["slide", "-", "-", "subslide", "-"]
+    assert too_tall == []
+    # a pair taller than a slide is packed cell by cell: the prose ends this slide, the output starts the next
+    too_tall = pack(nb, {0: 50, 1: 50, 2: 100, 3: 50, 4: ROOM - 10})
+    assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == ["slide", "-", "-", "-", "subslide"]
+    assert too_tall == []

@@ -28,6 +28,13 @@ def test_outputs_and_sweep():
     fig = plot_outputs([0.7514, 0.7729], [0.01, 0.99])
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert texts == ["0.7514", "0.01", "0.7729", "0.99"]
+    legend = fig.axes[0].get_legend()  # which marker is the output and which the target
+    assert legend is not None and [t.get_text() for t in legend.get_texts()] == ["target", "output"]
+    fig.canvas.draw()
+    box = legend.get_window_extent()
+    for line in fig.axes[0].lines:  # no marker under the legend
+        for x, y in line.get_transform().transform(line.get_xydata()):
+            assert not box.contains(x, y), f"{line.get_gid()} at {x:.0f},{y:.0f} under the legend"
     with pytest.raises(ValueError, match="outputs, targets, labels: expected the same length"):
         plot_outputs([0.1], [0.1, 0.2])
     fig = plot_sweep([0.1, 1, 10], [1e-2, 1e-4, 1e-9], current=1)

@@ -7,7 +7,10 @@ Reads ``notebooks/*.ipynb`` with their stored outputs (nothing is executed) and 
 sphinx-revealjs wheel) and MathJax 2.7 (``mathjax/``, from the jupyter-server-mathjax wheel);
 touches nothing else. A deck refers to nothing outside that folder, so it works from
 file:// with no network. Slides, subslides, fragments, skipped cells and speaker notes
-come from each cell's ``metadata.slideshow.slide_type``.
+come from each cell's ``metadata.slideshow.slide_type``; each slide's speaker notes also get
+its row of the teacher's guide (``docs/teaching.md``, read by ``tools/lessons.py``). A live
+panel's slide shows the panel's stored figure with a cue to switch to the notebook. Every
+slide is reached with the arrow keys alone (reveal.js's linear navigation).
 
 The offline template parts and the stored-output check live here and are shared with
 ``build_handouts.py``.
@@ -16,15 +19,19 @@ The offline template parts and the stored-output check live here and are shared 
 from __future__ import annotations
 
 import copy
+import html
 import importlib.util
+import re
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-
-from tools import cli
+import nbformat.v4
 from jinja2 import DictLoader
+
+from tools import cli, lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -40,7 +47,8 @@ def offline_head(linebreaks: bool) -> str:
     with only the STIX web fonts the local copy has; a figure's text (``<figure: ...>``) as its alt. <html data-typeset="done"> once MathJax has
     typeset the page (the browser tests and the PDF printer wait for it). Automatic line breaks
     suit a page; on a slide MathJax may measure the slide while it is hidden and break a short
-    formula, so slides go without."""
+    formula, so slides go without; they also size a formula's em as the text's (not matched to its
+    x-height, which would make it a quarter larger), as the room on a slide is counted in it."""
     return """
 {%- block html_head_js -%}{%- endblock html_head_js -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
@@ -51,7 +59,7 @@ MathJax.Hub.Config({
   tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]], displayMath: [["$$", "$$"], ["\\\\[", "\\\\]"]],
             processEscapes: true, processEnvironments: true},
   "HTML-CSS": {availableFonts: [], webFont: "STIX-Web", imageFont: null, preferredFont: null,
-               linebreaks: {automatic: LINEBREAKS}},
+               linebreaks: {automatic: LINEBREAKS}MATCH},
   displayAlign: "center", messageStyle: "none", showMathMenu: false
 });
 MathJax.Hub.Register.StartupHook("End", function () { document.documentElement.dataset.typeset = "done"; });
@@ -65,33 +73,61 @@ MathJax.Hub.Register.StartupHook("End", function () { document.documentElement.d
 {%- set width = output | get_metadata('width', 'image/png') %}{% if width is not none %} width="{{ width }}"{% endif %}>
 </div>
 {% endblock data_png %}
-""".replace("LINEBREAKS", "true" if linebreaks else "false")
+""".replace("LINEBREAKS", "true" if linebreaks else "false").replace("MATCH", "" if linebreaks else ", matchFontHeight: false")
 
 
 SLIDES_TEMPLATE = "{%- extends 'index.html.j2' -%}" + offline_head(linebreaks=False) + """
 {%- block html_head_css -%}
 <style>
-  /* A figure as large as the slide allows (its PNG has twice the pixels of its notebook size, so it
-     stays sharp up to twice that): a projected diagram's numbers must reach the back row. */
-  .reveal .jp-OutputArea-output img { display: block; margin: 0 auto; width: auto; height: auto;
-                                      max-width: 100%; max-height: 560px; }
-  .reveal .jp-RenderedHTMLCommon table { margin: 0 auto; }
-  /* Prose at 32 px (the theme's 42 px is for a few words a slide), a section's equations, numbers and
-     tables at 75 % of it, 24 px: a slide then holds four stacked three-line equations, and a verdict
-     line is still 24 px on a 1280x720 projector (the back row reads 20 px and up) */
+  /* Type for the back row of a room: at 1280x720 reveal.js scales the slide by 0.96, so body text at
+     32 px shows at 30.8 px, printed outputs at 30 px at 28.8 px, and no formula's subscript or
+     superscript below 80 % of its formula's 32 px (24.6 px on the screen; MathJax's scriptminsize, set below). */
   .reveal-viewport .reveal { font-size: 32px; }  /* more specific than the theme's .reveal rule */
-  .reveal .jp-OutputArea-output { font-size: 75%; }
-  .reveal .jp-OutputArea-output .MathJax_Display { margin: 0.3em 0; }
-  .reveal .jp-InputArea-editor pre { white-space: pre-wrap; }  /* a long line of code wraps, never cut */
-  .reveal .slides section h1, .reveal .slides section h2, .reveal .slides section h3 { text-transform: none; }  /* names like out_h1 stay as written */
+  .reveal .jp-RenderedHTMLCommon, .reveal .jp-RenderedMarkdown, .reveal .jp-OutputArea-output,
+  .reveal .jp-RenderedHTMLCommon table, .reveal .jp-RenderedHTMLCommon li { font-size: 32px; line-height: 1.3; }
+  .reveal .slides div.jp-OutputArea-output > pre, .reveal .slides .jp-RenderedText pre { font-size: 30px; line-height: 1.25; box-shadow: none;
+                                                                     width: auto; margin: 0.2em 0; white-space: pre-wrap; }
+  .reveal code { font-size: 0.95em; }
+  .reveal .slides section h1 { font-size: 56px; } .reveal .slides section h2 { font-size: 46px; }
+  .reveal .slides section h3 { font-size: 40px; }
+  .reveal .slides section h1, .reveal .slides section h2, .reveal .slides section h3 {
+    text-transform: none; margin-bottom: 0.3em; }  /* names like out_h1 stay as written */
+  .reveal .jp-RenderedHTMLCommon table { margin: 0 auto; }
+  .reveal .jp-OutputArea-output .MathJax_Display { margin: 0.2em 0; }
+  .reveal a.anchor-link { display: none; }
+  /* Every slide is laid out from the top, its figure taking all the room the rest leaves:
+     a projected diagram's numbers must reach the back row. */
+  .reveal .slides section { height: 100%; box-sizing: border-box; padding: 8px 16px; }
+  .reveal .slides section > section { padding: 0; }
+  .reveal .slides section.bp-figure { display: flex !important; flex-direction: column; }
+  .reveal .slides section.bp-figure:not(.present) { display: none !important; }
+  .reveal section.bp-figure div:has(img) { flex: 1 1 0; min-height: 0; display: flex; flex-direction: column; }
+  .reveal section.bp-figure img { flex: 1 1 0; min-height: 0; width: 100%; height: 100%; max-width: none; max-height: none;
+                                  object-fit: contain; margin: 0; }
+  /* the cue on a panel's slide: switch to the live notebook */
+  .reveal .bp-live { margin: 0.3em auto 0; padding: 0.25em 0.8em; border: 3px solid #006BA7; border-radius: 10px;
+                     color: #1A1A1A; background: #E6F0F6; font-size: 32px; width: fit-content; }
+  /* reveal.js's slide number, white on 40 % black (2.8:1 on white), as ink on white: 17:1 */
+  .reveal .slide-number { color: #1A1A1A; background-color: #FFFFFF; border: 1px solid #1A1A1A; font-size: 20px; }
+  .reveal .progress { color: #006BA7; }
 </style>
 {%- endblock html_head_css -%}
 {% block footer_js %}
+<script>
+MathJax.Hub.Register.StartupHook("mml Jax Ready", function () {
+  MathJax.ElementJax.mml.math.prototype.defaults.scriptminsize = "0.8em";  /* subscripts, fraction parts: 80 % of the formula, never less */
+});
+</script>
 <script src="{{ resources.reveal.url_prefix }}/dist/reveal.js"></script>
 <script src="{{ resources.reveal.url_prefix }}/plugin/notes/notes.js"></script>
 <script>
+for (const img of document.querySelectorAll(".reveal .slides section img")) {
+  const slide = img.closest("section:not(:has(> section))");
+  if (slide) slide.classList.add("bp-figure");
+}
 Reveal.initialize({
-  controls: true, progress: true, history: true, center: true,
+  controls: true, progress: true, history: true, center: false,
+  navigationMode: "linear",  // the arrow keys and the space bar walk every slide, in order
   transition: "{{ resources.reveal.transition }}", slideNumber: "{{ resources.reveal.number }}",
   width: {{ resources.reveal.width }}, height: {{ resources.reveal.height }},
   plugins: [RevealNotes]
@@ -146,15 +182,115 @@ def static_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def deck_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """What a slide shows of the stored outputs: widget views as their text, and a figure alone
-    (the numbers a figure cell also prints are there for the checks and the handout; the figure
-    shows them, and both would not fit one slide)."""
+    """What a slide shows of the stored outputs: widget views as their figure (or text), and a
+    figure alone (the numbers a figure cell also prints are there for the checks and the
+    handout; the figure shows them, and both would not fit one slide)."""
     nb = static_outputs(nb)
     for cell in nb.cells:
         outputs = cell.get("outputs", [])
         if any("image/png" in o.get("data", {}) for o in outputs):
             cell.outputs = [o for o in outputs if o.get("output_type") != "stream"]
     return nb
+
+
+def slide_type(cell: nbformat.NotebookNode) -> str:
+    """The cell's ``metadata.slideshow.slide_type`` ('-' when unset)."""
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-") or "-"
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide of a deck: its title and its cells (shown and speaker notes), by index."""
+
+    title: str
+    cells: tuple[int, ...]
+
+
+_LEAD = re.compile(r"^(?:>\s*)?\*\*(.+?)\*\*")  # a paragraph's bold lead-in, e.g. **Check it yourself.**
+
+
+def _title(nb: nbformat.NotebookNode, cells: list[int]) -> str:
+    """A slide's title: its first heading, else a bold lead-in, else its figure's description."""
+    shown = [nb.cells[i] for i in cells if slide_type(nb.cells[i]) != "notes"]
+    for cell in shown:
+        first = cell.source.strip().splitlines()[0] if cell.cell_type == "markdown" and cell.source.strip() else ""
+        if first.startswith("#"):
+            return lessons.plain(first)
+        lead = _LEAD.match(first)
+        if lead:
+            return lessons.plain(lead.group(1)).rstrip(".:")
+    for cell in shown:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/plain", "")
+            if "image/png" in output.get("data", {}) and text.startswith("<figure: "):
+                description = text[len("<figure: "):].rstrip(">")
+                first = description.split(" ")[0]  # a sentence is capitalised, a name (w2, E_total) is not
+                return description[:1].upper() + description[1:] if first.isalpha() else description
+    return "untitled"  # a continuation: it takes the title of the slide before
+
+
+def slides(nb: nbformat.NotebookNode) -> list[Slide]:
+    """The deck's slides in order, as reveal.js walks them (a slide or subslide each), with a
+    title unique in the deck: a slide without a heading, lead-in or figure of its own continues
+    the one before, whose title it takes with ' (2)', ' (3)' ... (so does a repeated heading)."""
+    groups: list[list[int]] = []
+    for i, cell in enumerate(nb.cells):
+        kind = slide_type(cell)
+        if kind == "skip":
+            continue
+        if not groups or (kind in ("slide", "subslide") and any(slide_type(nb.cells[j]) != "notes" for j in groups[-1])):
+            groups.append([])
+        groups[-1].append(i)
+    found: list[Slide] = []
+    seen: dict[str, int] = {}
+    base = ""
+    for cells in groups:
+        title = _title(nb, cells)
+        title = base if title == "untitled" and base else title  # a slide that continues the one before
+        base = title
+        seen[title] = seen.get(title, 0) + 1
+        found.append(Slide(title if seen[title] == 1 else f"{title} ({seen[title]})", tuple(cells)))
+    return found
+
+
+def base_title(title: str) -> str:
+    """The title a continuation slide continues: 'Summary (2)' -> 'Summary'."""
+    return re.sub(r" \(\d+\)$", "", title)
+
+
+def _markdown(source: str, kind: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_markdown_cell(source)
+    cell.metadata["slideshow"] = {"slide_type": kind}
+    return cell
+
+
+def live_cue(notebook: str, title: str) -> str:
+    """What a panel's slide says under its figure: where to find the live panel."""
+    return f'<p class="bp-live" title="{html.escape(title)}">&#9654; Switch to the live notebook {html.escape(notebook)}</p>'
+
+
+def deck_notebook(nb: nbformat.NotebookNode, name: str, rows: list[lessons.Row] | None = None) -> nbformat.NotebookNode:
+    """The notebook as its deck shows it: the stored outputs as :func:`deck_outputs` keeps them, a
+    live panel's figure with a cue to switch to the notebook, and each slide's row of the guide
+    (``rows``, by slide title; a continuation gets the row of the slide it continues) as its
+    speaker notes; every formula in the notes as plain text
+    (the speaker view does not typeset)."""
+    by_title = {title: row for row in rows or [] for title in row.slides()}
+    cells: list[nbformat.NotebookNode] = []
+    for slide in slides(nb):
+        for i in slide.cells:
+            cell = copy.deepcopy(nb.cells[i])
+            if slide_type(cell) == "notes":
+                cell.source = lessons.math_as_text(cell.source).replace("<details>", "<details open>")
+            cells.append(cell)
+            if any(WIDGET_VIEW in o.get("data", {}) for o in cell.get("outputs", [])):
+                cells.append(_markdown(live_cue(name[:2], slide.title), "-"))
+        row = by_title.get(slide.title) or by_title.get(base_title(slide.title))
+        if row is not None:
+            cells.append(_markdown(lessons.math_as_text(row.notes()), "notes"))
+    deck = copy.deepcopy(nb)
+    deck.cells = cells
+    return deck_outputs(deck)
 
 
 REVEAL_THEME = "white"  # its fonts come with it (some other themes import web fonts)
@@ -187,12 +323,18 @@ def slides_exporter():  # -> nbconvert.SlidesExporter (untyped package)
     return exporter
 
 
-def build_deck(path: Path, out: Path, exporter=None) -> Path:
-    """One notebook's deck in ``out`` (which must hold the assets: ``copy_assets``)."""
+def lesson_rows(path: Path, guide: dict[str, list[lessons.Row]] | None = None) -> list[lessons.Row]:
+    """The guide's rows for the notebook at ``path`` (by its number, "03_..." -> "03"); none for others."""
+    return (lessons.plans() if guide is None else guide).get(path.stem[:2], [])
+
+
+def build_deck(path: Path, out: Path, exporter=None, guide: dict[str, list[lessons.Row]] | None = None) -> Path:
+    """One notebook's deck in ``out`` (which must hold the assets: ``copy_assets``), its speaker
+    notes from the guide's lesson plan (``guide``, default: read from docs/teaching.md)."""
     nb = nbformat.read(path, as_version=4)
     require_outputs(nb, path)
     body, _ = (exporter or slides_exporter()).from_notebook_node(
-        deck_outputs(nb), resources={"metadata": {"name": path.stem}})
+        deck_notebook(nb, path.stem, lesson_rows(path, guide)), resources={"metadata": {"name": path.stem}})
     target = out / f"{path.stem}.slides.html"
     target.write_text(body, encoding="utf-8")
     return target
@@ -205,8 +347,8 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
         require_outputs(nbformat.read(path, as_version=4), path)
     out.mkdir(parents=True, exist_ok=True)
     copy_assets(out)
-    exporter = slides_exporter()
-    return [build_deck(path, out, exporter) for path in notebooks]
+    exporter, guide = slides_exporter(), lessons.plans()
+    return [build_deck(path, out, exporter, guide) for path in notebooks]
 
 
 def main(argv: list[str] | None = None) -> int:

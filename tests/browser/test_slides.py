@@ -1,7 +1,11 @@
 """The slide decks as a projector shows them: opened from file:// with the network blocked,
-at 1280x720, every slide and fragment walked; math typeset, every image decoded, nothing
-cut off the slide. Screenshots of each deck's first slides (and of any failing slide) go to
-artifacts/slides/."""
+at 1280x720, every slide and fragment walked with the right-arrow key alone; math typeset
+(with MathJax's assistive MathML beside it), every image decoded, nothing cut off the slide;
+type the back row reads (body text >= 28 px, every part of a formula >= 24 px, on the screen),
+figures shown large, speaker notes from the guide on every slide, a slide number readable
+(contrast >= 4.5:1). Screenshots of each deck's first slides (and of any failing slide) go to
+artifacts/slides/, and of every slide of lesson 03, as the arrow key walks it, to
+artifacts/screenshots/deck-03/."""
 
 from __future__ import annotations
 
@@ -16,13 +20,17 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from labtools import ARTIFACTS, ROOT
 
-from tools import build_slides
+from bp_helpers.style import contrast
+from tools import build_slides, lessons
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SHOTS = ARTIFACTS.parent / "slides"
 FIRST_SLIDES = 2  # screenshots of each deck's opening
+WALKED_WHOLE = "03_backward_output_layer"  # a lesson given to oneself: every slide's screenshot
+BODY_PX, MATH_PX = 28, 24  # the least type size on the screen at 1280x720 (issue 17)
+FIGURE_SCALE = 1.4  # a figure is shown at least this many times its size in the notebook (plan_slides)
 VIEWPORT = {"width": 1280, "height": 720}
 
 # What is wrong with the slide on screen (fragments shown so far): raw TeX, a MathJax error,
@@ -63,13 +71,40 @@ SLIDE_JS = r"""() => {
     }
     return bad;
 }"""
-# One step of the walk: move on (unless at the start), let MathJax typeset the slide again, check it.
-STEP_JS = """async advance => {
-    if (advance) Reveal.next();
+# What the slide on screen shows a class: the smallest text and formula part (in screen px), each
+# figure's scale against its notebook size, whether every formula has its MathML twin, its notes.
+MEASURE_JS = r"""() => {
+    const slide = Reveal.getCurrentSlide(), scale = Reveal.getScale();
+    const px = el => parseFloat(getComputedStyle(el).fontSize) * scale;
+    let body = Infinity, math = Infinity;
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const el = walker.currentNode.parentElement;
+        if (!walker.currentNode.textContent.trim() || el.closest('aside.notes, script, .MJX_Assistive_MathML')) continue;
+        if (el.getBoundingClientRect().width === 0) continue;
+        if (el.closest('.MathJax, .MathJax_Display')) math = Math.min(math, px(el));
+        else body = Math.min(body, px(el));
+    }
+    const figures = [...slide.querySelectorAll('img')].map(img => {
+        const natural = Number(img.getAttribute('width')) || img.naturalWidth;
+        const box = img.getBoundingClientRect();  // object-fit: contain keeps the picture's own shape
+        const fit = Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+        // full: the picture is as tall as the room the slide leaves it (a tall figure cannot grow more)
+        return {scale: fit * img.naturalWidth / scale / natural, full: fit * img.naturalHeight >= box.height - 1};
+    });
+    const typeset = [...slide.querySelectorAll('.MathJax, .MathJax_Display')].filter(m => !m.closest('aside.notes'));
+    const twins = typeset.filter(m => (m.classList.contains('MathJax_Display') ? m : m.parentElement)
+                                       .querySelector('.MJX_Assistive_MathML math'));
+    const notes = [...slide.querySelectorAll('aside.notes')].map(a => a.textContent).join(' ');
+    return {body, math, figures, formulas: typeset.length, twins: twins.length, notes};
+}"""
+# One step of the walk: (the right-arrow key was pressed) let MathJax typeset the slide again, check it.
+STEP_JS = """async () => {
     await new Promise(done => MathJax.Hub.Queue(() => requestAnimationFrame(() => done())));
-    const {h, v} = Reveal.getIndices();
-    return {h, v: v || 0, bad: (SLIDE_JS)(), end: Reveal.isLastSlide() && !Reveal.availableFragments().next};
-}""".replace("SLIDE_JS", SLIDE_JS)
+    const {h, v, f} = Reveal.getIndices();
+    return {h, v: v || 0, f: f ?? -1, bad: (SLIDE_JS)(), seen: (MEASURE_JS)(),
+            end: Reveal.isLastSlide() && !Reveal.availableFragments().next};
+}""".replace("SLIDE_JS", SLIDE_JS).replace("MEASURE_JS", MEASURE_JS)
 
 
 def _png(width_in: float, height_in: float) -> str:
@@ -167,29 +202,42 @@ def open_deck(browser, deck: Path):
     return page, refused
 
 
-def walk(page, stem: str) -> tuple[int, dict[str, list[str]]]:
-    """Every slide, subslide and fragment in order; returns the slides seen and the problems of each."""
+def walk(page, stem: str) -> tuple[int, dict[str, list[str]], dict[str, dict]]:
+    """Every slide, subslide and fragment in order, reached with the right-arrow key alone;
+    returns the slides seen, the problems of each, and what each shows a class."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     for old in SHOTS.glob(f"FAILED-{stem}-*.png"):
         old.unlink()
+    whole = ARTIFACTS.parent / "screenshots" / f"deck-{stem[:2]}" if stem == WALKED_WHOLE else None
+    if whole is not None:
+        whole.mkdir(parents=True, exist_ok=True)
+        for old in whole.glob("*.png"):
+            old.unlink()
     seen: list[tuple[int, int]] = []
     problems: dict[str, list[str]] = {}
+    shows: dict[str, dict] = {}
     total = page.evaluate("() => Reveal.getTotalSlides()")
+    page.locator(".reveal").click(position={"x": 640, "y": 360})  # the keyboard goes to the deck
     for step in range(20 * total + 20):  # a bound on fragments too
-        state = page.evaluate(STEP_JS, step > 0)
+        if step:
+            page.keyboard.press("ArrowRight")
+        state = page.evaluate(STEP_JS)
         h, v = state["h"], state["v"]
+        where = f"slide {h}.{v}"
         if (h, v) not in seen:
             seen.append((h, v))
             if len(seen) <= FIRST_SLIDES:
                 page.screenshot(path=str(SHOTS / f"{stem}-{len(seen)}.png"))
-        where = f"slide {h}.{v}"
+        if whole is not None:
+            page.screenshot(path=str(whole / f"{step + 1:02d}-slide-{h}.{v}.{state['f']}.png"))
+        shows[where] = state["seen"]
         if state["bad"] and where not in problems:
             problems[where] = state["bad"]
             page.screenshot(path=str(SHOTS / f"FAILED-{stem}-{h}.{v}.png"))
         if state["end"]:
             break
-    assert len(seen) == total, f"{stem}: walked {len(seen)} of {total} slides"
-    return total, problems
+    assert len(seen) == total, f"{stem}: the right-arrow key reached {len(seen)} of {total} slides"
+    return total, problems, shows
 
 
 FITS = re.compile(r"larger than the|reaches outside|cuts its text")  # the problems a shorter slide solves
@@ -199,7 +247,9 @@ FITS = re.compile(r"larger than the|reaches outside|cuts its text")  # the probl
 class Walked:
     total: int
     problems: dict[str, list[str]]
+    shows: dict[str, dict]
     refused: list[str]
+    badge: tuple[str, str]  # the slide number's colour and background
 
     def report(self, fit: bool) -> dict[str, list[str]]:
         """The problems about fitting the slide (fit) or all the others."""
@@ -219,7 +269,9 @@ def walks(browser, decks) -> dict[str, Walked | Exception]:
             continue
         page, refused = open_deck(browser, deck)
         try:
-            done[stem] = Walked(*walk(page, stem), refused)
+            badge = page.evaluate("""() => { const b = getComputedStyle(document.querySelector('.reveal .slide-number'));
+                                           return [b.color, b.backgroundColor]; }""")
+            done[stem] = Walked(*walk(page, stem), refused, tuple(badge))
         except (AssertionError, PlaywrightError) as e:  # reported by the deck's own test
             done[stem] = e
         finally:
@@ -262,3 +314,55 @@ def test_notebook_deck_is_offline_typeset_and_whole(walks, path):
 def test_notebook_deck_fits_the_slides(walks, path):
     deck = walked(walks, path.stem)
     assert deck.report(fit=True) == {}, describe(deck.report(fit=True))
+
+
+def _rgb(css: str) -> str:
+    """'rgb(26, 26, 26)' (opaque) as '#1A1A1A'."""
+    parts = [float(x) for x in re.findall(r"[\d.]+", css)]
+    assert len(parts) == 3 or parts[3] == 1, f"a see-through colour {css}: its contrast depends on the slide"
+    return "#" + "".join(f"{round(c):02X}" for c in parts[:3])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_deck_is_set_for_the_back_row(walks, path):
+    deck = walked(walks, path.stem)
+    small = {w: round(s["body"], 1) for w, s in deck.shows.items() if s["body"] < BODY_PX}
+    assert small == {}, f"{path.stem}: text below {BODY_PX} px on the screen: {small}"
+    small = {w: round(s["math"], 1) for w, s in deck.shows.items() if s["math"] < MATH_PX}
+    assert small == {}, f"{path.stem}: a formula's part below {MATH_PX} px on the screen: {small}"
+    small = {w: [round(f["scale"], 2) for f in s["figures"]] for w, s in deck.shows.items()
+             if any(f["scale"] < FIGURE_SCALE and not f["full"] for f in s["figures"])}
+    assert small == {}, (f"{path.stem}: a figure shown at less than {FIGURE_SCALE} times its notebook size, "
+                         f"though its slide has room: {small}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_deck_keeps_every_formulas_mathml(walks, path):
+    deck = walked(walks, path.stem)
+    bare = {w: f"{s['twins']} of {s['formulas']}" for w, s in deck.shows.items() if s["twins"] < s["formulas"]}
+    assert bare == {}, f"{path.stem}: formulas without MathJax's assistive MathML: {bare}"
+    assert any(s["formulas"] for s in deck.shows.values()) or path.stem.startswith("00")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_deck_has_the_guides_notes_on_every_slide(walks, path):
+    deck = walked(walks, path.stem)
+    plans = lessons.plans()[path.stem[:2]]
+    for where, seen in deck.shows.items():
+        assert " min. " in seen["notes"], f"{path.stem} {where}: no row of the guide in its speaker notes"
+    asked = " ".join(s["notes"] for s in deck.shows.values())
+    for row in plans:
+        if row.ask != "—":
+            assert lessons.plain(row.ask) in " ".join(asked.split()), f"{path.stem}: the question {row.ask!r} is on no slide"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_deck_slide_number_is_readable(walks, path):
+    deck = walked(walks, path.stem)
+    colour, background = (_rgb(c) for c in deck.badge)
+    assert contrast(colour, background) >= 4.5, f"{path.stem}: slide number {colour} on {background}"
+
+
+def test_the_fixture_deck_is_walked_with_the_arrow_key_through_its_subslide_and_fragments(walks):
+    deck = walked(walks, "fixture_deck")
+    assert set(deck.shows) == {"slide 0.0", "slide 0.1", "slide 1.0"}
